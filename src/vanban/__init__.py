@@ -1,0 +1,84 @@
+"""vanban: plans and reports of Vietnamese state agencies under Nghị định 30/2020/NĐ-CP.
+
+    >>> import vanban
+    >>> plan = vanban.load("examples/ke-hoach-19-KH-SKHCN-2024.yaml")   # doctest: +SKIP
+    >>> vanban.render(plan, "ke-hoach-19.docx")                          # doctest: +SKIP
+
+Names are loaded on first use, so ``import vanban`` stays light: python-docx, docxtpl
+and lxml are imported only when something is rendered.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "CanCu": "vanban.models",
+    "ChiTieu": "vanban.models",
+    "CoQuan": "vanban.models",
+    "HoatDong": "vanban.models",
+    "InputError": "vanban.errors",
+    "KeHoach": "vanban.models",
+    "Khoan": "vanban.models",
+    "LinhVuc": "vanban.models",
+    "NgayDuThao": "vanban.models",
+    "NguoiKy": "vanban.models",
+    "NguoiNhan": "vanban.models",
+    "NhiemVu": "vanban.models",
+    "NoiNhan": "vanban.models",
+    "PhuLuc": "vanban.models",
+    "RenderError": "vanban.errors",
+    "SoKyHieu": "vanban.models",
+    "Template": "vanban.render",
+    "TemplateError": "vanban.errors",
+    "ThoiGian": "vanban.models",
+    "VanBanDanChieu": "vanban.models",
+    "VanbanError": "vanban.errors",
+    "json_schema": "vanban.io",
+    "load": "vanban.io",
+    "render": "vanban.render",
+    "render_bytes": "vanban.render",
+    "save": "vanban.io",
+    "validate": "vanban.io",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from .errors import InputError, RenderError, TemplateError, VanbanError
+    from .io import json_schema, load, save, validate
+    from .models import (
+        CanCu,
+        ChiTieu,
+        CoQuan,
+        HoatDong,
+        KeHoach,
+        Khoan,
+        LinhVuc,
+        NgayDuThao,
+        NguoiKy,
+        NguoiNhan,
+        NhiemVu,
+        NoiNhan,
+        PhuLuc,
+        SoKyHieu,
+        ThoiGian,
+        VanBanDanChieu,
+    )
+    from .render import Template, render, render_bytes
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vanban' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,28 @@
+"""Errors raised by vanban. The CLI alone turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+
+class VanbanError(Exception):
+    """Base of every error vanban raises on purpose; the message is Vietnamese."""
+
+
+class InputError(VanbanError, ValueError):
+    """A user's file or value is wrong: where it is, and what was expected."""
+
+    def __init__(self, message: str, *, source: str | None = None, details: list[str] | None = None):
+        self.source = source
+        self.details = details or []
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        head = f"{self.source}: {self.args[0]}" if self.source else self.args[0]
+        return "\n".join([head, *(f"  - {line}" for line in self.details)])
+
+
+class TemplateError(VanbanError, ValueError):
+    """A Word template is missing, unreadable, or uses a variable the model lacks."""
+
+
+class RenderError(VanbanError, RuntimeError):
+    """Rendering failed for a reason other than bad input."""

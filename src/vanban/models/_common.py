@@ -1,0 +1,422 @@
+"""Parts shared by every administrative document (Nghị định 30/2020/NĐ-CP, Điều 8)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from .. import text
+
+# Type abbreviations of PL III-I (spec section 6), case-sensitive.
+LOAI_VAN_BAN: dict[str, str] = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "TC": "Thông cáo",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "DA": "Dự án",
+    "BC": "Báo cáo",
+    "BB": "Biên bản",
+    "TTr": "Tờ trình",
+    "HĐ": "Hợp đồng",
+    "CĐ": "Công điện",
+    "BGN": "Bản ghi nhớ",
+    "BTT": "Bản thỏa thuận",
+    "GUQ": "Giấy ủy quyền",
+    "GM": "Giấy mời",
+    "GGT": "Giấy giới thiệu",
+    "GNP": "Giấy nghỉ phép",
+    "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển",
+    "PB": "Phiếu báo",
+    "SY": "Bản sao y",
+    "TrS": "Bản trích sao",
+    "SL": "Bản sao lục",
+}
+QUYEN_HAN = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+_GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9&.]*"
+_KY_HIEU_RE = re.compile(rf"^{_GROUP}(-{_GROUP})+$")
+_SO_KY_HIEU_RE = re.compile(r"^\s*(?:Số:\s*)?(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$")
+_PREFIX_RE = re.compile(r"^(?P<prefix>[A-ZĐa-zđ]{1,4}\.)\s*(?P<rest>\S.*)$")
+_MARK_RE = re.compile(r"^(?P<ten>.*?)\s*\((?:để\s+)?(?P<mark>[a-zđ]+/[a-zđ]+)\)$")
+
+
+_SPACE_RE = re.compile(r"[^\S\n\u00a0]+")
+_ANY_SPACE_RE = re.compile(r"[^\S\u00a0]+")
+
+
+def _normalise(value: Any, keep_lines: bool = False) -> Any:
+    """NFC, and no tabs or line breaks inside a paragraph (they would become soft breaks)."""
+    if isinstance(value, str):
+        pattern = _SPACE_RE if keep_lines else _ANY_SPACE_RE
+        return pattern.sub(" ", text.nfc(value))
+    if isinstance(value, dict):
+        return {key: _normalise(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_normalise(item) for item in value]
+    return value
+
+
+class VBModel(BaseModel):
+    """Base of every model: unknown keys are errors and text is NFC on single lines."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+
+    #: Fields whose line breaks mean something (one line each when rendered).
+    GIU_DONG: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nfc(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {key: _normalise(item, key in cls.GIU_DONG) for key, item in data.items()}
+        return _normalise(data)
+
+
+def _lines(value: Any) -> Any:
+    """Accept one string for a field that holds lines."""
+    if isinstance(value, str):
+        return [line for line in (part.strip() for part in value.splitlines()) if line]
+    return value
+
+
+def _accepts_string(schema: dict[str, Any]) -> None:
+    """JSON Schema that accepts the short string form as well as the full object."""
+    full = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [{"type": "string"}, full]
+
+
+class CoQuan(VBModel):
+    """Ô 2: the issuing agency, with its direct superior above it (ND30-CQ-02)."""
+
+    chu_quan: list[str] = Field(
+        default_factory=list,
+        description="Cơ quan chủ quản trực tiếp, mỗi dòng một phần tử (ví dụ: UBND TỈNH LẠNG SƠN).",
+    )
+    ten: list[str] = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử.")
+    viet_tat: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu (ví dụ: SKHCN).")
+
+    _upper_lines = field_validator("chu_quan", "ten", mode="before")(_lines)
+
+    @field_validator("chu_quan", "ten")
+    @classmethod
+    def _upper(cls, lines: list[str]) -> list[str]:
+        return [text.viet_hoa(line) for line in lines if line]
+
+
+class SoKyHieu(VBModel):
+    """Ô 3: number and ký hiệu, written ``19/KH-SKHCN``; a draft leaves the number out (``/KH-SKHCN``)."""
+
+    so: int | None = Field(default=None, ge=1, description="Số văn bản; bỏ trống khi là dự thảo.")
+    ky_hieu: str = Field(description="Ký hiệu: chữ viết tắt tên loại + cơ quan, ví dụ KH-SKHCN.")
+
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        if not isinstance(data, str):
+            return data
+        match = _SO_KY_HIEU_RE.match(text.nfc(data))
+        if not match:
+            raise ValueError(
+                f"số, ký hiệu '{data}' sai dạng; cần dạng 19/KH-SKHCN (dự thảo: /KH-SKHCN)"
+            )
+        number = match["so"].replace("\u00a0", "").strip(" .…_")
+        if number and not number.isdigit():
+            raise ValueError(f"số '{match['so']}' phải là chữ số Ả Rập, ví dụ 19 hoặc 05")
+        return {"so": int(number) if number else None, "ky_hieu": match["ky_hieu"]}
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _check_ky_hieu(cls, value: str) -> str:
+        if not _KY_HIEU_RE.match(value):
+            raise ValueError(
+                f"ký hiệu '{value}' sai dạng; các nhóm chữ viết tắt nối bằng dấu '-' không có dấu cách, "
+                "ví dụ KH-SKHCN"
+            )
+        return value
+
+    @property
+    def loai(self) -> str:
+        """The first group: the type abbreviation of a typed document (KH, BC, …)."""
+        return self.ky_hieu.split("-", 1)[0]
+
+    def __str__(self) -> str:
+        number = "" if self.so is None else text.so_hai_chu(self.so)
+        return f"{number}/{self.ky_hieu}"
+
+    @model_serializer(mode="plain")
+    def _to_text(self) -> str:
+        return str(self)
+
+
+class NgayDuThao(VBModel):
+    """The issue date of a draft: the registry fills the blanks after signing (ND30-DD-06)."""
+
+    nam: int = Field(ge=1900, le=2200)
+    thang: int | None = Field(default=None, ge=1, le=12)
+
+
+def parse_date(value: Any) -> Any:
+    """Accept ``31/01/2024`` as well as ISO ``2024-01-31``; say in Vietnamese what is wrong."""
+    if isinstance(value, str):
+        raw = value.strip()
+        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw) or re.fullmatch(
+            r"(\d{4})-(\d{1,2})-(\d{1,2})", raw
+        )
+        if not match:
+            raise ValueError(f"ngày '{value}' sai dạng; cần dd/mm/yyyy, ví dụ 31/01/2024")
+        a, b, c = (int(part) for part in match.groups())
+        day, month, year = (a, b, c) if "/" in raw else (c, b, a)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise ValueError(f"ngày {day:02d}/{month:02d}/{year} không tồn tại") from None
+    return value
+
+
+class VanBanDanChieu(VBModel):
+    """A cited document (ND30-ND-07): type, number, date, issuer, trích yếu."""
+
+    loai: str = Field(description="Tên loại, ví dụ: Quyết định, Nghị định, Kế hoạch.")
+    so_ky_hieu: str | None = Field(default=None, description="Ví dụ: 145/QĐ-UBND; Luật thì bỏ trống.")
+    ngay: date | None = None
+    co_quan: str | None = Field(default=None, description="Cơ quan ban hành, ví dụ: UBND tỉnh Lạng Sơn.")
+    trich_yeu: str | None = Field(
+        default=None, description="Trích yếu kèm từ nối, ví dụ: về việc phê duyệt …"
+    )
+
+    _date = field_validator("ngay", mode="before")(parse_date)
+
+    def __str__(self) -> str:
+        parts = [self.loai]
+        if self.so_ky_hieu:
+            parts.append(f"số {self.so_ky_hieu}")
+        if self.ngay:
+            parts.append(f"ngày {text.ngay_ngan(self.ngay)}")
+        if self.co_quan:
+            parts.append(f"của {self.co_quan}")
+        if self.trich_yeu:
+            parts.append(self.trich_yeu)
+        return " ".join(parts)
+
+
+class CanCu(VBModel):
+    """One căn cứ: a cited document or free text, after a lead word such as ``Căn cứ`` or ``Thực hiện``."""
+
+    dan_nhap: str = Field(default="", description="Từ dẫn: Căn cứ, Thực hiện, … (có thể bỏ trống).")
+    van_ban: VanBanDanChieu | None = None
+    noi_dung: str | None = Field(default=None, description="Căn cứ viết tự do, khi không tách được văn bản.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {"noi_dung": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _one_of(self) -> CanCu:
+        if (self.van_ban is None) == (self.noi_dung is None):
+            raise ValueError("căn cứ cần đúng một trong hai: 'van_ban' hoặc 'noi_dung'")
+        return self
+
+    def __str__(self) -> str:
+        body = str(self.van_ban) if self.van_ban else self.noi_dung or ""
+        return f"{self.dan_nhap} {body}".strip()
+
+
+class NguoiKy(VBModel):
+    """Ô 7: quyền hạn and chức vụ lines (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``), then the name."""
+
+    chuc_vu: list[str] = Field(min_length=1, description="Các dòng quyền hạn, chức vụ (in hoa).")
+    ho_ten: str | None = Field(default=None, description="Họ tên người ký; bỏ trống ở dự thảo.")
+
+    _lines = field_validator("chuc_vu", mode="before")(_lines)
+
+    @field_validator("chuc_vu")
+    @classmethod
+    def _check_lines(cls, lines: list[str]) -> list[str]:
+        checked = []
+        for line in lines:
+            line = text.viet_hoa(line)
+            match = _PREFIX_RE.match(line)
+            if match and " " not in match["prefix"]:
+                prefix = match["prefix"]
+                if prefix not in QUYEN_HAN:
+                    allowed = ", ".join(QUYEN_HAN)
+                    raise ValueError(f"quyền hạn '{prefix}' không hợp lệ; chỉ dùng {allowed}")
+                line = f"{prefix} {match['rest']}"
+            checked.append(line)
+        return checked
+
+    @property
+    def quyen_han(self) -> str | None:
+        """The first signing-authority prefix (TM., KT., Q., TL., TUQ.), if any."""
+        for line in self.chuc_vu:
+            head = line.split(" ", 1)[0]
+            if head in QUYEN_HAN:
+                return head
+        return None
+
+
+class NguoiNhan(VBModel):
+    """One recipient, written ``UBND tỉnh (b/c)``: name and the purpose mark."""
+
+    ten: str
+    muc_dich: str | None = Field(default=None, description="Ví dụ: b/c (báo cáo), t/h (thực hiện).")
+
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        if not isinstance(data, str):
+            return data
+        line = text.nfc(data).strip().lstrip("-–•").strip().rstrip(";.").strip()
+        match = _MARK_RE.match(line)
+        if match:
+            return {"ten": match["ten"], "muc_dich": match["mark"]}
+        return {"ten": line}
+
+    def __str__(self) -> str:
+        return f"{self.ten} ({self.muc_dich})" if self.muc_dich else self.ten
+
+    @model_serializer(mode="plain")
+    def _to_text(self) -> str:
+        return str(self)
+
+
+class NoiNhan(VBModel):
+    """Ô 9b: recipients, then the archive line ``Lưu: VT, <đơn vị>.`` (ND30-NN-04)."""
+
+    danh_sach: list[NguoiNhan] = Field(default_factory=list)
+    luu: str = Field(description="Dòng Lưu, ví dụ: VT, KH&QLCN hoặc VT, HC (2).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _need_luu(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("luu"):
+            raise ValueError("nơi nhận thiếu dòng 'luu' (ví dụ: luu: VT, KH&QLCN)")
+        return data
+
+    @field_validator("luu")
+    @classmethod
+    def _check_luu(cls, value: str) -> str:
+        value = re.sub(r"^-?\s*Lưu\s*:\s*", "", value).rstrip(". ")
+        if not re.match(r"^VT(\s*,\s*\S.*)?$", value):
+            raise ValueError(f"dòng Lưu '{value}' phải bắt đầu bằng VT, ví dụ: VT, KH&QLCN")
+        return value
+
+
+class ThoiGian(VBModel):
+    """A time frame: the whole year, quarters, months, a date, or free text.
+
+    Written as the plans write it (``cả năm 2024``, ``Quý I, II năm 2024``,
+    ``Tháng 12 năm 2024``); ``han`` marks a deadline (Thời gian hoàn thành).
+    """
+
+    loai: Literal["ca_nam", "quy", "thang", "ngay", "khac"]
+    nam: int | None = Field(default=None, ge=1900, le=2200)
+    quy: list[int] = Field(default_factory=list)
+    thang: list[int] = Field(default_factory=list)
+    ngay: date | None = None
+    noi_dung: str | None = Field(default=None, description="Thời gian viết tự do (loai: khac).")
+    han: bool = Field(default=False, description="Là hạn hoàn thành chứ không phải khoảng thực hiện.")
+
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
+    _date = field_validator("ngay", mode="before")(parse_date)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return _parse_thoi_gian(text.nfc(data)) if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ThoiGian:
+        need = {"ca_nam": "nam", "quy": "quy", "thang": "thang", "ngay": "ngay", "khac": "noi_dung"}[
+            self.loai
+        ]
+        if not getattr(self, need):
+            raise ValueError(f"thời gian loại '{self.loai}' cần trường '{need}'")
+        if any(not 1 <= q <= 4 for q in self.quy):
+            raise ValueError("quý phải từ 1 đến 4")
+        if any(not 1 <= m <= 12 for m in self.thang):
+            raise ValueError("tháng phải từ 1 đến 12")
+        return self
+
+    def __str__(self) -> str:
+        year = f" năm {self.nam}" if self.nam else ""
+        if self.loai == "ca_nam":
+            return f"cả năm {self.nam}"
+        if self.loai == "quy":
+            return "Quý " + ", ".join(text.la_ma(q) for q in self.quy) + year
+        if self.loai == "thang":
+            return "Tháng " + ", ".join(str(m) for m in self.thang) + year
+        if self.loai == "ngay" and self.ngay:
+            return ("Trước ngày " if self.han else "Ngày ") + text.ngay_ngan(self.ngay)
+        return self.noi_dung or ""
+
+    @property
+    def nhan(self) -> str:
+        """The label plans put before it."""
+        return "Thời gian hoàn thành" if self.han else "Thời gian thực hiện"
+
+    @model_serializer(mode="plain")
+    def _to_text(self) -> Any:
+        short = str(self)
+        if self.han and self.loai != "ngay":
+            short = f"hạn {short}"
+        try:
+            same = ThoiGian.model_validate(short) == self
+        except ValueError:
+            same = False
+        if same:
+            return short
+        data: dict[str, Any] = {"loai": self.loai}
+        for key in ("nam", "quy", "thang", "ngay", "noi_dung", "han"):
+            value = getattr(self, key)
+            if value:
+                data[key] = value.isoformat() if isinstance(value, date) else value
+        return data
+
+
+_ROMAN_LIST = r"[IVX]+(?:\s*(?:,|và|-)\s*[IVX]+)*"
+
+
+def _parse_thoi_gian(raw: str) -> dict[str, Any]:
+    value = raw.strip().rstrip(".;")
+    if m := re.match(r"(?i)(hạn|hoàn thành)\s*:?\s+", value):
+        return {**_parse_thoi_gian(value[m.end():]), "han": True}
+    lower = value.lower()
+    if m := re.fullmatch(r"(?:trong\s+)?cả năm (\d{4})", lower):
+        return {"loai": "ca_nam", "nam": int(m[1])}
+    if m := re.fullmatch(rf"quý ({_ROMAN_LIST})(?:\s*(?:năm\s+|/)(\d{{4}}))?", value, re.IGNORECASE):
+        quarters = [text.tu_la_ma(q) for q in re.findall(r"[IVX]+", m[1].upper())]
+        return {"loai": "quy", "quy": quarters, "nam": int(m[2]) if m[2] else None}
+    if m := re.fullmatch(r"tháng (\d{1,2}(?:\s*,\s*\d{1,2})*)(?:\s*(?:năm\s+|/)(\d{4}))?", lower):
+        months = [int(x) for x in re.findall(r"\d{1,2}", m[1])]
+        if all(1 <= x <= 12 for x in months):
+            return {"loai": "thang", "thang": months, "nam": int(m[2]) if m[2] else None}
+    if m := re.fullmatch(r"(trước |hạn |chậm nhất |)ngày (\d{1,2}/\d{1,2}/\d{4})", lower):
+        return {"loai": "ngay", "ngay": m[2], "han": bool(m[1])}
+    return {"loai": "khac", "noi_dung": raw.strip()}

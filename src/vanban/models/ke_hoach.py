@@ -1,0 +1,143 @@
+"""Kế hoạch (KH): the yearly plan and its tasks."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field, model_serializer, model_validator
+
+from .. import text
+from ._common import ThoiGian, VBModel
+from ._van_ban import Khoan, VanBan
+
+
+class ChiTieu(VBModel):
+    """A measurable target: ``15`` ``Doanh nghiệp, Hợp tác xã``."""
+
+    so_luong: int | float = Field(ge=0)
+    don_vi: str = Field(min_length=1, description="Đơn vị tính, ví dụ: Doanh nghiệp, Hợp tác xã.")
+
+    def __str__(self) -> str:
+        number = self.so_luong
+        if isinstance(number, float) and not number.is_integer():
+            return f"{text.so(number)} {self.don_vi}"
+        return text.dem(int(number), self.don_vi)
+
+
+class HoatDong(VBModel):
+    """One activity of a task; it may carry its own time frame."""
+
+    noi_dung: str
+    thoi_gian: ThoiGian | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {"noi_dung": data} if isinstance(data, str) else data
+
+    @model_serializer(mode="wrap")
+    def _short(self, handler: Any) -> Any:
+        return self.noi_dung if self.thoi_gian is None else handler(self)
+
+
+class NhiemVu(VBModel):
+    """A task (nhiệm vụ): what, who leads, who helps, when, how, and what comes out."""
+
+    ten: str = Field(min_length=1, description="Tên (nội dung) nhiệm vụ.")
+    chu_tri: str | None = Field(default=None, description="Đơn vị / bộ phận chủ trì.")
+    phoi_hop: list[str] = Field(default_factory=list, description="Đơn vị phối hợp.")
+    thoi_gian: ThoiGian | None = None
+    hoat_dong: list[HoatDong] = Field(default_factory=list, description="Nội dung thực hiện.")
+    ket_qua: str | None = Field(default=None, description="Kết quả (sản phẩm) dự kiến, như văn bản viết.")
+    chi_tieu: list[ChiTieu] = Field(default_factory=list, description="Chỉ tiêu đo được.")
+    theo_doi: str | None = Field(default=None, description="Đơn vị theo dõi, đôn đốc (bảng phụ lục).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {"ten": data} if isinstance(data, str) else data
+
+
+class LinhVuc(VBModel):
+    """An area that groups tasks, with its own targets (``1. Cải cách thể chế`` / ``a) Mục tiêu`` / ``b) Nhiệm vụ``)."""
+
+    ten: str
+    muc_tieu: list[str] = Field(default_factory=list, description="Các mục tiêu của lĩnh vực.")
+    chi_tieu: list[ChiTieu] = Field(default_factory=list)
+    nhiem_vu: list[NhiemVu] = Field(default_factory=list)
+    doan: list[str] = Field(default_factory=list, description="Đoạn văn khi lĩnh vực không tách mục tiêu/nhiệm vụ.")
+
+
+class NhomNhiemVu(VBModel):
+    """A group of rows of the appendix task table (``I`` ``Cải cách thể chế``)."""
+
+    ten: str
+    nhiem_vu: list[NhiemVu] = Field(default_factory=list)
+
+
+class PhuLuc(VBModel):
+    """The appendix task table: Nhiệm vụ / Sản phẩm / Thời gian / Chủ trì / Phối hợp / Theo dõi."""
+
+    tieu_de: str = Field(description="Tên phụ lục (in hoa).")
+    ghi_chu: str | None = Field(default=None, description="Dòng (Kèm theo Kế hoạch số … ngày … của …).")
+    nhom: list[NhomNhiemVu] = Field(default_factory=list)
+
+    @property
+    def nhiem_vu(self) -> list[NhiemVu]:
+        return [task for group in self.nhom for task in group.nhiem_vu]
+
+
+class NhanTruong(VBModel):
+    """Labels of a task's fields, as this agency words them."""
+
+    nhiem_vu: str | None = Field(default="Nhiệm vụ", description="Tiền tố 'Nhiệm vụ 1:'; null để bỏ.")
+    chu_tri: str = "Bộ phận chủ trì tham mưu"
+    phoi_hop: str = "Bộ phận phối hợp"
+    thoi_gian: str = "Thời gian thực hiện"
+    hoat_dong: str = "Nội dung thực hiện"
+    ket_qua: str = "Kết quả thực hiện"
+
+
+class TieuDeKeHoach(VBModel):
+    """Section headings; the numbers (I., II., 1., 2.) are added when rendering."""
+
+    muc_dich_yeu_cau: str = "MỤC ĐÍCH, YÊU CẦU"
+    muc_dich: str = "Mục đích"
+    yeu_cau: str = "Yêu cầu"
+    nhiem_vu: str = "NỘI DUNG THỰC HIỆN"
+    kinh_phi: str = "KINH PHÍ THỰC HIỆN"
+    to_chuc_thuc_hien: str = "TỔ CHỨC THỰC HIỆN"
+
+
+class KeHoach(VanBan):
+    """A plan (Kế hoạch): the seed's flat list of tasks, or tasks grouped by area, with an optional appendix."""
+
+    LOAI: ClassVar[str] = "KH"
+    TEN_LOAI: ClassVar[str] = "KẾ HOẠCH"
+
+    nam: int = Field(ge=1900, le=2200, description="Năm của kế hoạch.")
+    muc_dich: list[str] = Field(default_factory=list)
+    yeu_cau: list[str] = Field(default_factory=list)
+    nhiem_vu: list[NhiemVu] = Field(default_factory=list, description="Nhiệm vụ (danh sách phẳng).")
+    linh_vuc: list[LinhVuc] = Field(default_factory=list, description="Nhiệm vụ nhóm theo lĩnh vực.")
+    ghi_chu_nhiem_vu: str | None = Field(default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục).")
+    kinh_phi: list[str | Khoan] = Field(default_factory=list)
+    to_chuc_thuc_hien: list[str | Khoan] = Field(default_factory=list)
+    phu_luc: PhuLuc | None = None
+    nhan: NhanTruong = Field(default_factory=NhanTruong)
+    tieu_de: TieuDeKeHoach = Field(default_factory=TieuDeKeHoach)
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> KeHoach:
+        if self.nhiem_vu and self.linh_vuc:
+            raise ValueError("chỉ dùng một trong hai: 'nhiem_vu' (danh sách phẳng) hoặc 'linh_vuc'")
+        return self
+
+    @property
+    def tat_ca_nhiem_vu(self) -> list[NhiemVu]:
+        """Every task in reading order: the appendix table when there is one, else the body."""
+        if self.phu_luc and self.phu_luc.nhiem_vu:
+            return self.phu_luc.nhiem_vu
+        if self.linh_vuc:
+            return [task for area in self.linh_vuc for task in area.nhiem_vu]
+        return list(self.nhiem_vu)

@@ -1,0 +1,272 @@
+"""Render a document model into DOCX through a docxtpl Word template.
+
+The template is parsed and compiled once (:class:`Template`); each render only runs
+the compiled Jinja code and writes the package. Jinja uses StrictUndefined and
+autoescaping, so a missing variable fails loudly and ``KH&QLCN`` survives whole.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from . import text
+from ._metrics import text_width
+from ._templates import template_path
+from .errors import RenderError, TemplateError
+from .models import NgayDuThao, SoKyHieu, VanBan
+
+PathLike = str | os.PathLike[str]
+
+# A rule line under a text: which text it measures (Jinja expression) and in which style.
+_RULES = {
+    "VBKeCoQuan": ("co_quan.ten", "VBCoQuan"),
+    "VBKeTrichYeu": ("trich_yeu.splitlines()", "VBTrichYeu"),
+}
+_RULE_RATIO = 0.4  # of the longest line: inside the decree's 1/3-1/2 (ND30-CQ-05, TL-03)
+
+
+def _so_ky_hieu(value: SoKyHieu) -> str:
+    return text.so_ky_hieu(value.so, value.ky_hieu)
+
+
+def _so_van_ban(value: SoKyHieu) -> str:
+    return _so_ky_hieu(value).removeprefix("Số: ")
+
+
+def _ngay_thang(value: date | NgayDuThao | None) -> str:
+    if isinstance(value, date):
+        return text.ngay_thang(value)
+    if isinstance(value, NgayDuThao):
+        return text.ngay_thang(nam=value.nam, thang=value.thang)
+    return text.ngay_thang()
+
+
+def _doan_mo_dau(can_cu: list[Any], mo_dau: list[str], trinh_bay: str) -> list[str]:
+    """The opening paragraphs: căn cứ lines, then the lead-in (spec §8.1 row 0)."""
+    cited = [str(item) for item in can_cu]
+    lead = list(mo_dau)
+    if not cited:
+        return lead
+    if trinh_bay == "moi_dong":
+        return [f"{line};" for line in cited] + lead
+    joined = "; ".join(cited)
+    if trinh_bay == "gop_mo_dau" and lead:
+        return [f"{joined}, {lead[0]}", *lead[1:]]
+    return [f"{joined};", *lead]
+
+
+def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
+    """Left and right indent that centre a rule of 0.4 × the longest line."""
+    longest = max((text_width(line, size, bold) for line in lines), default=0)
+    length = min(longest, available) * _RULE_RATIO
+    return max(int((available - length) / 2), 0)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "doan_mo_dau": _doan_mo_dau,
+    "ke": _ke,
+    "la_ma": text.la_ma,
+    "ngay_thang": _ngay_thang,
+    "so": text.so,
+    "so_ky_hieu": _so_ky_hieu,
+    "so_van_ban": _so_van_ban,
+    "ti_le": text.ti_le,
+    "viet_hoa": text.viet_hoa,
+}
+
+
+def jinja_env(sandboxed: bool = False) -> jinja2.Environment:
+    """The one Jinja environment rendering uses (also used by the template drift test)."""
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _style_font(docx: Any, style_id: str) -> tuple[float, bool]:
+    for style in docx.styles:
+        if style.style_id == style_id:
+            size = style.font.size.pt if style.font.size else 14.0
+            return size, bool(style.font.bold)
+    return 14.0, False
+
+
+def _cell_margin(docx: Any) -> int:
+    styles = docx.styles.element
+    for side in styles.iter(qn("w:tblCellMar")):
+        left = side.find(qn("w:left"))
+        if left is not None:
+            return int(left.get(qn("w:w"), 108))
+    return 108
+
+
+def _available_width(paragraph: Any, docx: Any) -> int:
+    """Width a rule paragraph can span: its table cell, or the text width of the page."""
+    cell = next(paragraph.iterancestors(qn("w:tc")), None)
+    if cell is not None:
+        width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        if width is not None:
+            return int(width.get(qn("w:w"))) - 2 * _cell_margin(docx)
+    section = docx.sections[-1]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def _prepare_rules(docx: Any) -> None:
+    """Turn each rule paragraph's indent into a Jinja expression measured on the text above it."""
+    body = docx.element.body
+    for paragraph in body.iter(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) not in _RULES:
+            continue
+        source, text_style = _RULES[style.get(qn("w:val"))]
+        size, bold = _style_font(docx, text_style)
+        available = _available_width(paragraph, docx)
+        ppr = paragraph.find(qn("w:pPr"))
+        ind = ppr.find(qn("w:ind"))
+        if ind is None:
+            ind = etree.SubElement(ppr, qn("w:ind"))
+        expression = f"{{{{ {source}|ke({available}, {size}, {int(bold)}) }}}}"
+        ind.set(qn("w:left"), expression)
+        ind.set(qn("w:right"), expression)
+
+
+def _landscape_if_appendix(xml: str) -> str:
+    """The last section holds the appendix when there is one: make it landscape then."""
+    start = xml.rfind("<w:sectPr")
+    end = xml.rfind("</w:sectPr>") + len("</w:sectPr>")
+    if start < 0 or end < start:
+        return xml
+    portrait = xml[start:end]
+    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>', portrait)
+    if not size:
+        return xml
+    width, height = sorted((int(size[1]), int(size[2])))
+    landscape = portrait.replace(size[0], f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>')
+    choice = f"{{% if phu_luc is defined and phu_luc %}}{landscape}{{% else %}}{portrait}{{% endif %}}"
+    return xml[:start] + choice + xml[end:]
+
+
+class Template:
+    """A Word template compiled once; :meth:`render` fills it with one model.
+
+    ``sandboxed=True`` runs the template's Jinja code in Jinja's sandbox: use it for
+    any template that does not ship with vanban.
+    """
+
+    def __init__(self, source: PathLike | bytes, *, sandboxed: bool = False) -> None:
+        if isinstance(source, bytes):
+            self.name = "<bytes>"
+            self._bytes = source
+        else:
+            self.name = str(source)
+            try:
+                self._bytes = Path(source).read_bytes()
+            except OSError as exc:
+                raise TemplateError(f"không đọc được tệp mẫu '{source}': {exc.strerror}") from None
+        self.env = jinja_env(sandboxed)
+        try:
+            base = DocxTemplate(io.BytesIO(self._bytes))
+            base.init_docx()
+        except Exception as exc:  # python-docx raises many kinds for a bad package
+            raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ: {exc}") from None
+        _prepare_rules(base.docx)
+        self.source_xml = _landscape_if_appendix(base.patch_xml(base.get_xml()))
+        self._body = self._compile(self.source_xml)
+        self._headers = [
+            (key, self._compile(base.patch_xml(base.get_part_xml(part))), base.get_headers_footers_encoding(base.get_part_xml(part)))
+            for uri in (base.HEADER_URI, base.FOOTER_URI)
+            for key, part in base.get_headers_footers(uri)
+        ]
+
+    def _compile(self, xml: str) -> jinja2.Template:
+        try:
+            return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}' có thẻ Jinja sai (dòng {exc.lineno}): {exc.message}") from None
+
+    def variables(self) -> set[str]:
+        """Names the template reads from the context (for the drift test)."""
+        from jinja2 import meta
+
+        names = meta.find_undeclared_variables(self.env.parse(self.source_xml))
+        return names - set(self.env.globals)
+
+    def render(self, model: VanBan) -> bytes:
+        """The DOCX bytes of ``model`` rendered into this template."""
+        context = {name: getattr(model, name) for name in type(model).model_fields}
+        try:
+            body = self._fill(self._body, context)
+            headers = [(key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers]
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}' dùng biến không có trong mô hình: {exc.message}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu: {exc}") from None
+        document = DocxTemplate(io.BytesIO(self._bytes))
+        document.render_init()
+        try:
+            tree = document.fix_tables(body)
+        except etree.XMLSyntaxError as exc:
+            raise RenderError(f"kết quả điền mẫu không phải XML hợp lệ: {exc}") from None
+        document.fix_docpr_ids(tree)
+        document.map_tree(tree)
+        for key, xml in headers:
+            document.map_headers_footers_xml(key, xml)
+        out = io.BytesIO()
+        document.docx.save(out)
+        return out.getvalue()
+
+    @staticmethod
+    def _fill(compiled: jinja2.Template, context: dict[str, Any]) -> str:
+        xml = compiled.render(context)
+        return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+
+
+_BUNDLED: dict[str, Template] = {}
+
+
+def bundled_template(code: str) -> Template:
+    """The bundled template for a type code, compiled on first use."""
+    if code not in _BUNDLED:
+        _BUNDLED[code] = Template(template_path(code))
+    return _BUNDLED[code]
+
+
+def render_bytes(model: VanBan, template: PathLike | Template | None = None) -> bytes:
+    """Render ``model`` to DOCX bytes; ``template`` is a path (run sandboxed) or a :class:`Template`."""
+    if template is None:
+        chosen = bundled_template(model.LOAI)
+    elif isinstance(template, Template):
+        chosen = template
+    else:
+        chosen = Template(template, sandboxed=True)
+    return chosen.render(model)
+
+
+def render(model: VanBan, path: PathLike, template: PathLike | Template | None = None) -> Path:
+    """Render ``model`` to a DOCX file at ``path``; nothing is left behind if it fails."""
+    data = render_bytes(model, template)
+    return write_atomic(Path(path), data)
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file, so a failure never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RenderError(f"không ghi được '{path}': {exc.strerror}") from None
+    return path

@@ -1,0 +1,220 @@
+"""Vietnamese formatting for administrative documents (Nghị định 30/2020/NĐ-CP).
+
+Every function is pure; the examples below are run as tests.
+
+>>> from datetime import date
+>>> ngay_thang(date(2024, 1, 31))
+'ngày 31 tháng 01 năm 2024'
+>>> ngay_thang(date(2024, 3, 5))
+'ngày 05 tháng 3 năm 2024'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+
+__all__ = [
+    "BLANK",
+    "dem",
+    "la_ma",
+    "nfc",
+    "ngay_ngan",
+    "ngay_thang",
+    "so",
+    "so_hai_chu",
+    "so_ky_hieu",
+    "thang_chu",
+    "ti_le",
+    "tu_la_ma",
+    "viet_hoa",
+]
+
+#: What a draft shows where the registry will later write the number or the day.
+BLANK = "\u00a0" * 6
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def nfc(value: str) -> str:
+    """Unicode NFC, the precomposed form TCVN 6909:2001 expects.
+
+    >>> nfc("Ho\u0300a") == "Hòa"
+    True
+    """
+    return unicodedata.normalize("NFC", value)
+
+
+def viet_hoa(value: str) -> str:
+    """Upper case that keeps Vietnamese letters whole (đ → Đ).
+
+    >>> viet_hoa("Sở Khoa học và Công nghệ")
+    'SỞ KHOA HỌC VÀ CÔNG NGHỆ'
+    >>> viet_hoa("ủy ban nhân dân tỉnh lạng sơn")
+    'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'
+    """
+    return nfc(nfc(value).upper())
+
+
+def so_hai_chu(number: int) -> str:
+    """A number below 10 with a leading zero, as the decree writes days and numbers.
+
+    >>> so_hai_chu(5), so_hai_chu(19)
+    ('05', '19')
+    """
+    return f"{number:02d}"
+
+
+def thang_chu(month: int) -> str:
+    """Month as the decree writes it: months 1 and 2 padded, 3-12 not.
+
+    >>> thang_chu(1), thang_chu(2), thang_chu(3), thang_chu(12)
+    ('01', '02', '3', '12')
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"tháng {month} không tồn tại")
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def ngay_thang(
+    value: date | None = None,
+    *,
+    nam: int | None = None,
+    thang: int | None = None,
+) -> str:
+    """Issue date for ô 4 (ND30-DD-02), or the blanks of a draft.
+
+    >>> ngay_thang(date(2020, 3, 5))
+    'ngày 05 tháng 3 năm 2020'
+    >>> ngay_thang(date(2024, 12, 31))
+    'ngày 31 tháng 12 năm 2024'
+    >>> ngay_thang(nam=2025, thang=12).replace(BLANK, "_")
+    'ngày _ tháng 12 năm 2025'
+    >>> ngay_thang(nam=2025).replace(BLANK, "_")
+    'ngày _ tháng _ năm 2025'
+    """
+    if value is not None:
+        return f"ngày {so_hai_chu(value.day)} tháng {thang_chu(value.month)} năm {value.year}"
+    month = thang_chu(thang) if thang else BLANK
+    return f"ngày {BLANK} tháng {month} năm {nam or BLANK}"
+
+
+def ngay_ngan(value: date) -> str:
+    """Date of a cited document: day padded, months 1-2 padded.
+
+    >>> ngay_ngan(date(2024, 1, 20))
+    '20/01/2024'
+    >>> ngay_ngan(date(2021, 9, 2))
+    '02/9/2021'
+    >>> ngay_ngan(date(2021, 11, 25))
+    '25/11/2021'
+    """
+    return f"{so_hai_chu(value.day)}/{thang_chu(value.month)}/{value.year}"
+
+
+def so_ky_hieu(so: int | None, ky_hieu: str) -> str:
+    """Ô 3: ``Số:`` with the number (padded below 10) and the ký hiệu.
+
+    A draft has no number yet and shows blanks for the registry to fill.
+
+    >>> so_ky_hieu(19, "KH-SKHCN")
+    'Số: 19/KH-SKHCN'
+    >>> so_ky_hieu(5, "BC-UBND")
+    'Số: 05/BC-UBND'
+    >>> so_ky_hieu(None, "KH-UBND").replace(BLANK, "_")
+    'Số: _/KH-UBND'
+    """
+    number = BLANK if so is None else so_hai_chu(so)
+    return f"Số: {number}/{ky_hieu}"
+
+
+def dem(count: int, noun: str = "") -> str:
+    """A count as plans write it: below 10 with a leading zero.
+
+    >>> dem(5, "nhiệm vụ")
+    '05 nhiệm vụ'
+    >>> dem(25, "mô hình")
+    '25 mô hình'
+    >>> dem(0)
+    '0'
+    """
+    text = so_hai_chu(count) if 0 < count < 10 else str(count)
+    return f"{text} {noun}".rstrip()
+
+
+def la_ma(number: int) -> str:
+    """Roman numeral for quarters and section numbers.
+
+    >>> la_ma(1), la_ma(4), la_ma(9), la_ma(14)
+    ('I', 'IV', 'IX', 'XIV')
+    """
+    if not 0 < number < 4000:
+        raise ValueError(f"không viết được {number} bằng số La Mã")
+    parts = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        parts.append(letters * count)
+    return "".join(parts)
+
+
+def tu_la_ma(numeral: str) -> int:
+    """Inverse of :func:`la_ma`.
+
+    >>> tu_la_ma("IV"), tu_la_ma("XII")
+    (4, 12)
+    """
+    numeral = numeral.strip().upper()
+    if not numeral or not _ROMAN_RE.match(numeral):
+        raise ValueError(f"'{numeral}' không phải số La Mã")
+    total, rest = 0, numeral
+    for value, letters in _ROMAN:
+        while rest.startswith(letters):
+            total += value
+            rest = rest[len(letters) :]
+    return total
+
+
+def so(value: int | float | Decimal) -> str:
+    """A number in Vietnamese notation (babel ``vi``): dot for thousands, comma for decimals.
+
+    >>> so(1234567.5)
+    '1.234.567,5'
+    >>> so(15)
+    '15'
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale="vi")
+
+
+def ti_le(value: float | Decimal, digits: int = 2) -> str:
+    """A ratio as a Vietnamese percentage.
+
+    >>> ti_le(0.4)
+    '40%'
+    >>> ti_le(0.2245)
+    '22,45%'
+    >>> ti_le(1)
+    '100%'
+    """
+    from babel.numbers import format_percent
+
+    pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
+    return format_percent(value, format=pattern, locale="vi")
