@@ -90,7 +90,7 @@ STYLES = [
     ("VBKhoan", "VB Khoan", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
     ("VBDiem", "VB Diem", _ppr(**BODY, keep_next=True), _rpr(14)),
     ("VBKetLuan", "VB Ket luan", _ppr(**BODY, keep_next=True), _rpr(14)),
-    ("VBNoiNhan", "VB Noi nhan", _ppr("left", before=120), _rpr(12, bold=True, italic=True)),
+    ("VBNoiNhan", "VB Noi nhan", _ppr("left"), _rpr(12, bold=True, italic=True)),
     ("VBNoiNhanMuc", "VB Noi nhan muc", _ppr("left"), _rpr(11)),
     ("VBChucVu", "VB Chuc vu", _ppr("center"), _rpr(14, bold=True)),
     ("VBChuKy", "VB Cho ky", _ppr("center", line=240), _rpr(14)),
@@ -109,7 +109,9 @@ def styles_xml() -> str:
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NS}">',
         "<w:docDefaults><w:rPrDefault>",
-        _rpr(14).replace("</w:rPr>", '<w:color w:val="000000"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>'),
+        _rpr(14).replace(
+            "</w:rPr>", '<w:color w:val="000000"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>'
+        ),
         "</w:rPrDefault><w:pPrDefault>",
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
         "</w:pPrDefault></w:docDefaults>",
@@ -127,7 +129,10 @@ def styles_xml() -> str:
         '<w:style w:type="table" w:styleId="VBBangKe"><w:name w:val="VB Bang ke"/><w:basedOn w:val="TableNormal"/>',
         _rpr(12),
         "<w:tblPr><w:tblBorders>",
-        *(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")),
+        *(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        ),
         "</w:tblBorders></w:tblPr></w:style>",
     ]
     for style_id, name, ppr, rpr in STYLES:
@@ -171,7 +176,7 @@ def borderless_table(widths: list[int], rows: list[str], indent: int = 0) -> str
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
-        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
@@ -363,7 +368,7 @@ def sect_pr(landscape: bool = False, restart: bool = False) -> str:
         f'<w:pgMar w:top="{m["top"]}" w:right="{m["right"]}" w:bottom="{m["bottom"]}" w:left="{m["left"]}" '
         f'w:header="{m["header"]}" w:footer="{m["footer"]}" w:gutter="0"/>'
         f'<w:pgNumType w:fmt="decimal" w:start="1"/>'
-        '<w:titlePg/></w:sectPr>'
+        "<w:titlePg/></w:sectPr>"
     )
 
 
@@ -375,18 +380,23 @@ APPENDIX_COLUMNS = [
     ("Chủ trì", 1700, "", "{{ nv.chu_tri or '' }}"),
     ("Phối hợp", 1700, "", "{{ nv.phoi_hop|join('; ') }}"),
 ]
-APPENDIX_COLUMNS.append(("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in APPENDIX_COLUMNS), "", "{{ nv.theo_doi or '' }}"))
+APPENDIX_COLUMNS.append(
+    ("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in APPENDIX_COLUMNS), "", "{{ nv.theo_doi or '' }}")
+)
 
 
 def appendix() -> list[str]:
     widths = [c[1] for c in APPENDIX_COLUMNS]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = row(*(cell(w, para("VBBangTieuDe", name)) for name, w, _, _ in APPENDIX_COLUMNS), header=True, cant_split=True)
-    group = row(
-        *(cell(w, para("VBBangTieuDe", text)) for _, w, text, _ in APPENDIX_COLUMNS), cant_split=True
+    head = row(
+        *(cell(w, para("VBBangTieuDe", name)) for name, w, _, _ in APPENDIX_COLUMNS), header=True, cant_split=True
     )
+    group = row(*(cell(w, para("VBBangTieuDe", text)) for _, w, text, _ in APPENDIX_COLUMNS), cant_split=True)
     task = row(
-        *(cell(w, para("VBBangSo" if i == 0 else "VBBang", text)) for i, (_, w, _, text) in enumerate(APPENDIX_COLUMNS)),
+        *(
+            cell(w, para("VBBangSo" if i == 0 else "VBBang", text))
+            for i, (_, w, _, text) in enumerate(APPENDIX_COLUMNS)
+        ),
         cant_split=True,
     )
     loop_row = lambda statement: f"<w:tr><w:tc><w:p><w:r><w:t>{{%tr {statement} %}}</w:t></w:r></w:p></w:tc></w:tr>"  # noqa: E731
@@ -407,7 +417,7 @@ def appendix() -> list[str]:
     return [
         tag("if phu_luc"),
         # ends the main section (portrait); the appendix section starts on a new page
-        f'<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>',
+        f"<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>",
         para("VBPhuLuc", "Phụ lục"),
         para("VBPhuLucTieuDe", "{{ phu_luc.tieu_de }}"),
         para(
@@ -449,7 +459,7 @@ def header_xml(page_number: bool) -> str:
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        '<w:r><w:t>2</w:t></w:r>'
+        "<w:r><w:t>2</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         if page_number
         else '<w:p><w:pPr><w:pStyle w:val="VBSoTrang"/></w:pPr></w:p>'

@@ -32,20 +32,49 @@ _EXPORTS = {
     "PhuLuc": "vanban.models",
     "RenderError": "vanban.errors",
     "SoKyHieu": "vanban.models",
-    "Template": "vanban.render",
+    "Template": "vanban.renderer",
     "TemplateError": "vanban.errors",
     "ThoiGian": "vanban.models",
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban.errors",
     "json_schema": "vanban.io",
     "load": "vanban.io",
-    "render": "vanban.render",
-    "render_bytes": "vanban.render",
+    "render": "vanban.renderer",
+    "render_bytes": "vanban.renderer",
     "save": "vanban.io",
     "validate": "vanban.io",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "CanCu",
+    "ChiTieu",
+    "CoQuan",
+    "HoatDong",
+    "InputError",
+    "KeHoach",
+    "Khoan",
+    "LinhVuc",
+    "NgayDuThao",
+    "NguoiKy",
+    "NguoiNhan",
+    "NhiemVu",
+    "NoiNhan",
+    "PhuLuc",
+    "RenderError",
+    "SoKyHieu",
+    "Template",
+    "TemplateError",
+    "ThoiGian",
+    "VanBanDanChieu",
+    "VanbanError",
+    "__version__",
+    "json_schema",
+    "load",
+    "render",
+    "render_bytes",
+    "save",
+    "validate",
+]
 
 if TYPE_CHECKING:
     from .errors import InputError, RenderError, TemplateError, VanbanError
@@ -68,7 +97,7 @@ if TYPE_CHECKING:
         ThoiGian,
         VanBanDanChieu,
     )
-    from .render import Template, render, render_bytes
+    from .renderer import Template, render, render_bytes
 
 
 def __getattr__(name: str) -> Any:

@@ -57,7 +57,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Hiện toàn bộ traceback khi có lỗi (cho lập trình viên).")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Hiện toàn bộ traceback khi có lỗi (cho lập trình viên).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát.")
     ] = False,
@@ -79,7 +81,7 @@ def render(
     Nếu có lỗi, không tệp nào được ghi ra.
     """
     from .io import load
-    from .render import render as render_docx
+    from .renderer import render as render_docx
 
     if output.suffix.lower() != ".docx":
         raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
@@ -96,8 +98,8 @@ def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp thay vì màn hình.")] = None,
 ) -> None:
     """In JSON Schema của tệp YAML/JSON, để trình soạn thảo gợi ý và kiểm tra khi gõ."""
+    from ._files import write_atomic
     from .io import json_schema
-    from .render import write_atomic
 
     text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
     if output is None:

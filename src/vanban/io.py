@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +50,7 @@ def _yaml() -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)
             except ValueError:
-                raise InputError(
-                    f"dòng {node.start_mark.line + 1}: ngày '{node.value}' không tồn tại"
-                ) from None
+                raise InputError(f"dòng {node.start_mark.line + 1}: ngày '{node.value}' không tồn tại") from None
 
     Constructor.add_constructor("tag:yaml.org,2002:timestamp", Constructor.construct_yaml_timestamp)
     yaml = YAML()
@@ -80,7 +77,9 @@ def read_data(path: PathLike) -> Any:
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise InputError(f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp ({exc.msg})", source=str(path)) from None
+            raise InputError(
+                f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp ({exc.msg})", source=str(path)
+            ) from None
     if suffix not in (".yaml", ".yml"):
         raise InputError("chỉ đọc được tệp .yaml, .yml hoặc .json", source=str(path))
     from ruamel.yaml.error import MarkedYAMLError
@@ -139,7 +138,8 @@ def validate(data: Any, source: str | None = None) -> VanBan:
     try:
         code = SoKyHieu.model_validate(raw_number).loai
     except ValidationError as exc:
-        raise InputError("số, ký hiệu sai", source=source, details=[_describe(e, data) for e in exc.errors()]) from None
+        details = [_describe({**e, "loc": ("so_ky_hieu", *e["loc"])}, data) for e in exc.errors()]
+        raise InputError("số, ký hiệu sai", source=source, details=details) from None
     model = MODELS.get(code)
     if model is None:
         known = ", ".join(MODELS)
@@ -173,47 +173,52 @@ def to_data(model: VanBan) -> dict[str, Any]:
     return model.model_dump(mode="json", exclude_defaults=True)
 
 
-def _merge(old: Any, full: Any, minimal: Any) -> Any:
-    """Write the new values into ``old`` so that what did not change keeps its comments and style.
+def _merge(old: Any, before: Any, full: Any, minimal: Any) -> Any:
+    """Write the new values into the user's data ``old`` so that what did not change keeps its
+    comments, quoting and short forms.
 
-    ``full`` is the complete dump; ``minimal`` leaves defaults out. A key the user wrote
-    stays while its value is unchanged, even when that value is the default.
+    ``before`` is what ``old`` means (the full dump of the model it loads to); ``full`` and
+    ``minimal`` are the new model's dumps with and without defaults.
     """
+    if before == full:
+        return old
     if isinstance(old, dict) and isinstance(full, dict):
+        before = before if isinstance(before, dict) else {}
         minimal = minimal if isinstance(minimal, dict) else {}
         for key in list(old):
-            if key not in full or (key not in minimal and not _same(old[key], full[key])):
+            if key not in full or (key not in minimal and before.get(key) != full[key]):
                 del old[key]
         for key, value in full.items():
             if key in old:
-                old[key] = _merge(old[key], value, minimal.get(key))
+                old[key] = _merge(old[key], before.get(key), value, minimal.get(key))
             elif key in minimal:
                 old[key] = minimal[key]
         return old
     if isinstance(old, list) and isinstance(full, list):
+        before = before if isinstance(before, list) else []
         minimal = minimal if isinstance(minimal, list) else full
         for index, value in enumerate(full):
             if index < len(old):
-                old[index] = _merge(old[index], value, minimal[index])
+                was = before[index] if index < len(before) else None
+                old[index] = _merge(old[index], was, value, minimal[index])
             else:
                 old.append(minimal[index])
         del old[len(full) :]
         return old
-    return old if _same(old, full) else full
-
-
-def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, date):
-        return old.isoformat() == new
-    return _plain(old) == new
+    return full if minimal is None else minimal
 
 
 def dumps_yaml(model: VanBan, keep: Any = None) -> str:
     """YAML text of ``model``; ``keep`` is earlier round-trip data whose comments should survive."""
     yaml = _yaml()
-    full = model.model_dump(mode="json")
     minimal = to_data(model)
-    data = _merge(keep, full, minimal) if keep is not None else minimal
+    data = minimal
+    if isinstance(keep, dict):
+        try:
+            before = type(model).model_validate(_plain(keep)).model_dump(mode="json")
+        except ValidationError:
+            before = None
+        data = _merge(keep, before, model.model_dump(mode="json"), minimal)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -225,7 +230,7 @@ def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = No
     Saving YAML over an existing file (or with ``keep_comments_from``) keeps that file's
     comments. The file is replaced in one step, never left half-written.
     """
-    from .render import write_atomic
+    from ._files import write_atomic
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -234,7 +239,7 @@ def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = No
     elif suffix in (".yaml", ".yml"):
         origin = Path(keep_comments_from) if keep_comments_from else path
         keep = read_data(origin) if origin.is_file() and origin.suffix.lower() in (".yaml", ".yml") else None
-        content = dumps_yaml(model, keep if isinstance(keep, dict) else None)
+        content = dumps_yaml(model, keep)
     else:
         raise InputError("chỉ ghi được tệp .yaml, .yml hoặc .json", source=str(path))
     return write_atomic(path, content.encode("utf-8"))

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     field_validator,
     model_serializer,
     model_validator,
 )
 
-from .. import text
+from vanban import text
 
 # Type abbreviations of PL III-I (spec section 6), case-sensitive.
 LOAI_VAN_BAN: dict[str, str] = {
@@ -98,6 +100,14 @@ def _lines(value: Any) -> Any:
     return value
 
 
+#: Lines of a block (agency name, signer's titles): one string or a list of strings.
+Dong = Annotated[
+    list[str],
+    BeforeValidator(_lines),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
 def _accepts_string(schema: dict[str, Any]) -> None:
     """JSON Schema that accepts the short string form as well as the full object."""
     full = dict(schema)
@@ -108,14 +118,12 @@ def _accepts_string(schema: dict[str, Any]) -> None:
 class CoQuan(VBModel):
     """Ô 2: the issuing agency, with its direct superior above it (ND30-CQ-02)."""
 
-    chu_quan: list[str] = Field(
+    chu_quan: Dong = Field(
         default_factory=list,
         description="Cơ quan chủ quản trực tiếp, mỗi dòng một phần tử (ví dụ: UBND TỈNH LẠNG SƠN).",
     )
-    ten: list[str] = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử.")
+    ten: Dong = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử.")
     viet_tat: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu (ví dụ: SKHCN).")
-
-    _upper_lines = field_validator("chu_quan", "ten", mode="before")(_lines)
 
     @field_validator("chu_quan", "ten")
     @classmethod
@@ -138,9 +146,7 @@ class SoKyHieu(VBModel):
             return data
         match = _SO_KY_HIEU_RE.match(text.nfc(data))
         if not match:
-            raise ValueError(
-                f"số, ký hiệu '{data}' sai dạng; cần dạng 19/KH-SKHCN (dự thảo: /KH-SKHCN)"
-            )
+            raise ValueError(f"số, ký hiệu '{data}' sai dạng; cần dạng 19/KH-SKHCN (dự thảo: /KH-SKHCN)")
         number = match["so"].replace("\u00a0", "").strip(" .…_")
         if number and not number.isdigit():
             raise ValueError(f"số '{match['so']}' phải là chữ số Ả Rập, ví dụ 19 hoặc 05")
@@ -151,8 +157,7 @@ class SoKyHieu(VBModel):
     def _check_ky_hieu(cls, value: str) -> str:
         if not _KY_HIEU_RE.match(value):
             raise ValueError(
-                f"ký hiệu '{value}' sai dạng; các nhóm chữ viết tắt nối bằng dấu '-' không có dấu cách, "
-                "ví dụ KH-SKHCN"
+                f"ký hiệu '{value}' sai dạng; các nhóm chữ viết tắt nối bằng dấu '-' không có dấu cách, ví dụ KH-SKHCN"
             )
         return value
 
@@ -181,9 +186,7 @@ def parse_date(value: Any) -> Any:
     """Accept ``31/01/2024`` as well as ISO ``2024-01-31``; say in Vietnamese what is wrong."""
     if isinstance(value, str):
         raw = value.strip()
-        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw) or re.fullmatch(
-            r"(\d{4})-(\d{1,2})-(\d{1,2})", raw
-        )
+        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw) or re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw)
         if not match:
             raise ValueError(f"ngày '{value}' sai dạng; cần dd/mm/yyyy, ví dụ 31/01/2024")
         a, b, c = (int(part) for part in match.groups())
@@ -202,9 +205,7 @@ class VanBanDanChieu(VBModel):
     so_ky_hieu: str | None = Field(default=None, description="Ví dụ: 145/QĐ-UBND; Luật thì bỏ trống.")
     ngay: date | None = None
     co_quan: str | None = Field(default=None, description="Cơ quan ban hành, ví dụ: UBND tỉnh Lạng Sơn.")
-    trich_yeu: str | None = Field(
-        default=None, description="Trích yếu kèm từ nối, ví dụ: về việc phê duyệt …"
-    )
+    trich_yeu: str | None = Field(default=None, description="Trích yếu kèm từ nối, ví dụ: về việc phê duyệt …")
 
     _date = field_validator("ngay", mode="before")(parse_date)
 
@@ -228,6 +229,8 @@ class CanCu(VBModel):
     van_ban: VanBanDanChieu | None = None
     noi_dung: str | None = Field(default=None, description="Căn cứ viết tự do, khi không tách được văn bản.")
 
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, data: Any) -> Any:
@@ -247,10 +250,8 @@ class CanCu(VBModel):
 class NguoiKy(VBModel):
     """Ô 7: quyền hạn and chức vụ lines (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``), then the name."""
 
-    chuc_vu: list[str] = Field(min_length=1, description="Các dòng quyền hạn, chức vụ (in hoa).")
+    chuc_vu: Dong = Field(min_length=1, description="Các dòng quyền hạn, chức vụ (in hoa).")
     ho_ten: str | None = Field(default=None, description="Họ tên người ký; bỏ trống ở dự thảo.")
-
-    _lines = field_validator("chuc_vu", mode="before")(_lines)
 
     @field_validator("chuc_vu")
     @classmethod
@@ -353,9 +354,7 @@ class ThoiGian(VBModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> ThoiGian:
-        need = {"ca_nam": "nam", "quy": "quy", "thang": "thang", "ngay": "ngay", "khac": "noi_dung"}[
-            self.loai
-        ]
+        need = {"ca_nam": "nam", "quy": "quy", "thang": "thang", "ngay": "ngay", "khac": "noi_dung"}[self.loai]
         if not getattr(self, need):
             raise ValueError(f"thời gian loại '{self.loai}' cần trường '{need}'")
         if any(not 1 <= q <= 4 for q in self.quy):
@@ -406,7 +405,7 @@ _ROMAN_LIST = r"[IVX]+(?:\s*(?:,|và|-)\s*[IVX]+)*"
 def _parse_thoi_gian(raw: str) -> dict[str, Any]:
     value = raw.strip().rstrip(".;")
     if m := re.match(r"(?i)(hạn|hoàn thành)\s*:?\s+", value):
-        return {**_parse_thoi_gian(value[m.end():]), "han": True}
+        return {**_parse_thoi_gian(value[m.end() :]), "han": True}
     lower = value.lower()
     if m := re.fullmatch(r"(?:trong\s+)?cả năm (\d{4})", lower):
         return {"loai": "ca_nam", "nam": int(m[1])}

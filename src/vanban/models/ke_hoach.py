@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import Field, model_serializer, model_validator
+from pydantic import ConfigDict, Field, model_serializer, model_validator
 
-from .. import text
-from ._common import ThoiGian, VBModel
+from vanban import text
+
+from ._common import ThoiGian, VBModel, _accepts_string
 from ._van_ban import Khoan, VanBan
 
 
@@ -30,6 +31,8 @@ class HoatDong(VBModel):
     noi_dung: str
     thoi_gian: ThoiGian | None = None
 
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, data: Any) -> Any:
@@ -51,6 +54,8 @@ class NhiemVu(VBModel):
     ket_qua: str | None = Field(default=None, description="Kết quả (sản phẩm) dự kiến, như văn bản viết.")
     chi_tieu: list[ChiTieu] = Field(default_factory=list, description="Chỉ tiêu đo được.")
     theo_doi: str | None = Field(default=None, description="Đơn vị theo dõi, đôn đốc (bảng phụ lục).")
+
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
 
     @model_validator(mode="before")
     @classmethod
@@ -120,7 +125,9 @@ class KeHoach(VanBan):
     yeu_cau: list[str] = Field(default_factory=list)
     nhiem_vu: list[NhiemVu] = Field(default_factory=list, description="Nhiệm vụ (danh sách phẳng).")
     linh_vuc: list[LinhVuc] = Field(default_factory=list, description="Nhiệm vụ nhóm theo lĩnh vực.")
-    ghi_chu_nhiem_vu: str | None = Field(default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục).")
+    ghi_chu_nhiem_vu: str | None = Field(
+        default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục)."
+    )
     kinh_phi: list[str | Khoan] = Field(default_factory=list)
     to_chuc_thuc_hien: list[str | Khoan] = Field(default_factory=list)
     phu_luc: PhuLuc | None = None

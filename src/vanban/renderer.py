@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from . import text
+from ._files import write_atomic
 from ._metrics import text_width
 from ._templates import template_path
 from .errors import RenderError, TemplateError
@@ -185,7 +186,11 @@ class Template:
         self.source_xml = _landscape_if_appendix(base.patch_xml(base.get_xml()))
         self._body = self._compile(self.source_xml)
         self._headers = [
-            (key, self._compile(base.patch_xml(base.get_part_xml(part))), base.get_headers_footers_encoding(base.get_part_xml(part)))
+            (
+                key,
+                self._compile(base.patch_xml(base.get_part_xml(part))),
+                base.get_headers_footers_encoding(base.get_part_xml(part)),
+            )
             for uri in (base.HEADER_URI, base.FOOTER_URI)
             for key, part in base.get_headers_footers(uri)
         ]
@@ -208,7 +213,9 @@ class Template:
         context = {name: getattr(model, name) for name in type(model).model_fields}
         try:
             body = self._fill(self._body, context)
-            headers = [(key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers]
+            headers = [
+                (key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers
+            ]
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"tệp mẫu '{self.name}' dùng biến không có trong mô hình: {exc.message}") from None
         except jinja2.TemplateError as exc:
@@ -256,17 +263,4 @@ def render_bytes(model: VanBan, template: PathLike | Template | None = None) -> 
 
 def render(model: VanBan, path: PathLike, template: PathLike | Template | None = None) -> Path:
     """Render ``model`` to a DOCX file at ``path``; nothing is left behind if it fails."""
-    data = render_bytes(model, template)
-    return write_atomic(Path(path), data)
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file, so a failure never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RenderError(f"không ghi được '{path}': {exc.strerror}") from None
-    return path
+    return write_atomic(path, render_bytes(model, template))

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLE
+from docx_xml import Docx
+
+from vanban.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """The CLI in its own process, as a clerk runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "vanban", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120"},
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def call(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+    out = capsys.readouterr()
+    return done.value.code, out.out, out.err
+
+
+def broken_example(tmp_path, old: str, new: str):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "kh.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_render_example(tmp_path, capsys):
+    out = tmp_path / "kh.docx"
+    code, stdout, _ = call(capsys, "render", str(EXAMPLE), "-o", str(out))
+    assert code == 0 and "Đã ghi" in stdout
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in Docx(out.read_bytes()).text_lines()
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("dia_danh: Lạng Sơn", "dia_danh: [Lạng Sơn", "dòng"),
+        ("dia_danh: Lạng Sơn", "dia_danh: Lạng Sơn\nmuc_tieu_sai: x", "muc_tieu_sai (dòng 11)"),
+        ("so_ky_hieu: 19/KH-SKHCN", "so_ky_hieu: 19/KH-SK HCN", "so_ky_hieu"),
+        ("ngay_ban_hanh: 2024-01-31", "ngay_ban_hanh: 31/02/2024", "ngày 31/02/2024 không tồn tại"),
+        ("ngay_ban_hanh: 2024-01-31", "ngay_ban_hanh: 2024-02-31", "dòng 11: ngày '2024-02-31' không tồn tại"),
+    ],
+)
+def test_bad_input_is_a_short_vietnamese_error(tmp_path, capsys, old, new, expected):
+    out = tmp_path / "kh.docx"
+    code, stdout, stderr = call(capsys, "render", str(broken_example(tmp_path, old, new)), "-o", str(out))
+    assert code == 2
+    assert expected in stderr and "Lỗi:" in stderr
+    assert "Traceback" not in stderr and len(stderr.splitlines()) <= 4
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.docx*")) and not list(tmp_path.glob(".*tmp*"))
+
+
+def test_failure_keeps_an_existing_output(tmp_path, capsys):
+    out = tmp_path / "kh.docx"
+    out.write_bytes(b"old")
+    code, _, _ = call(capsys, "render", str(broken_example(tmp_path, "nam: 2024", "nam: hai")), "-o", str(out))
+    assert code == 2 and out.read_bytes() == b"old"
+
+
+def test_usage_errors_are_vietnamese(capsys):
+    code, _, stderr = call(capsys, "render", str(EXAMPLE))
+    assert code == 2 and "thiếu tùy chọn" in stderr
+    code, _, stderr = call(capsys, "render", "--khong-co")
+    assert code == 2 and "không có tùy chọn" in stderr
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    code, _, stderr = run("--debug", "render", "khong-co.yaml", "-o", str(tmp_path / "x.docx"))
+    assert code != 0 and "Traceback" in stderr and "InputError" in stderr
+
+
+def test_help_and_version():
+    code, stdout, _ = run("--help")
+    assert code == 0 and "render" in stdout and "Nghị định 30/2020/NĐ-CP" in stdout
+    code, stdout, _ = run("render", "--help")
+    assert code == 0 and "--template" in stdout
+    code, stdout, _ = run("--version")
+    assert code == 0 and stdout.startswith("vanban ")
+
+
+def test_schema_command(tmp_path, capsys):
+    code, stdout, _ = call(capsys, "schema", "ke-hoach")
+    assert code == 0 and '"so_ky_hieu"' in stdout
+    code, _, stderr = call(capsys, "schema", "cong-van")
+    assert code == 2 and "không có loại" in stderr
+
+
+def test_output_must_be_docx(tmp_path, capsys):
+    code, _, stderr = call(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "kh.pdf"))
+    assert code == 2 and ".docx" in stderr

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+from conftest import EXAMPLE
+
+import vanban
+from vanban.errors import InputError
+from vanban.io import json_schema, read_data
+
+
+def write(tmp_path, text: str, name: str = "kh.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def example_with(tmp_path, old: str, new: str):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    return write(tmp_path, text.replace(old, new, 1))
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    path = example_with(tmp_path, "dia_danh: Lạng Sơn", "dia_danh: [Lạng Sơn")
+    with pytest.raises(InputError) as caught:
+        vanban.load(path)
+    assert "dòng" in str(caught.value) and "YAML sai cú pháp" in str(caught.value)
+
+
+def test_unknown_key_names_field_and_line(tmp_path):
+    path = example_with(tmp_path, "dia_danh: Lạng Sơn", "dia_danh: Lạng Sơn\nđia_danh_phu: x")
+    with pytest.raises(InputError) as caught:
+        vanban.load(path)
+    message = str(caught.value)
+    assert "đia_danh_phu (dòng 11)" in message and "không có trong mô hình" in message
+
+
+def test_bad_so_ky_hieu(tmp_path):
+    path = example_with(tmp_path, "so_ky_hieu: 19/KH-SKHCN", "so_ky_hieu: 19/KH SKHCN")
+    with pytest.raises(InputError, match="so_ky_hieu") as caught:
+        vanban.load(path)
+    assert "sai dạng" in str(caught.value)
+
+
+def test_wrong_type_code_for_a_plan(tmp_path):
+    path = example_with(tmp_path, "so_ky_hieu: 19/KH-SKHCN", "so_ky_hieu: 19/CV-SKHCN")
+    with pytest.raises(InputError, match="chưa hỗ trợ loại văn bản 'CV'"):
+        vanban.load(path)
+
+
+@pytest.mark.parametrize("written", ["2024-02-31", "31/02/2024", "'31/02/2024'"])
+def test_impossible_date(tmp_path, written):
+    path = example_with(tmp_path, "ngay_ban_hanh: 2024-01-31", f"ngay_ban_hanh: {written}")
+    with pytest.raises(InputError) as caught:
+        vanban.load(path)
+    message = str(caught.value)
+    assert "không tồn tại" in message and "dòng 11" in message
+
+
+def test_nested_error_has_path_and_line(tmp_path):
+    path = example_with(tmp_path, "thoi_gian: Quý I, II năm 2024", "thoi_gian: {loai: quy, quy: [7]}")
+    with pytest.raises(InputError) as caught:
+        vanban.load(path)
+    assert "nhiem_vu.3.hoat_dong.0.thoi_gian" in str(caught.value)
+
+
+def test_json_round_trip(tmp_path, example_plan):
+    path = vanban.save(example_plan, tmp_path / "kh.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["so_ky_hieu"] == "19/KH-SKHCN"
+    assert vanban.load(path) == example_plan
+
+
+def test_json_syntax_error(tmp_path):
+    with pytest.raises(InputError, match="dòng 2"):
+        vanban.load(write(tmp_path, '{"a": 1,\n}', "kh.json"))
+
+
+def test_yaml_save_keeps_comments(tmp_path, example_plan):
+    path = tmp_path / "kh.yaml"
+    shutil.copy(EXAMPLE, path)
+    changed = example_plan.model_copy(update={"dia_danh": "Thành phố Lạng Sơn"})
+    vanban.save(changed, path)
+    text = path.read_text(encoding="utf-8")
+    assert "# GIẢ ĐỊNH: văn bản gốc thiếu dòng cơ quan chủ quản" in text
+    assert "# GIẢ ĐỊNH: văn bản gốc chỉ có họ tên người ký" in text
+    assert "dia_danh: Thành phố Lạng Sơn" in text
+    assert vanban.load(path) == changed
+    unchanged_lines = [line for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if "dia_danh" not in line]
+    assert [line for line in text.splitlines() if "dia_danh" not in line] == unchanged_lines
+
+
+def test_yaml_save_new_file_is_minimal(tmp_path, example_plan):
+    path = vanban.save(example_plan, tmp_path / "moi.yaml")
+    data = read_data(path)
+    assert "nhan" not in data and "tieu_de" not in data  # defaults left out
+    assert vanban.load(path) == example_plan
+
+
+def test_schema_validates_the_example():
+    schema = json_schema("ke-hoach")
+    data = json.loads(json.dumps(read_data(EXAMPLE), default=str))
+    jsonschema.validate(data, schema)
+    broken = dict(data, so_ky_hieu_sai="x")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_schema_unknown_kind():
+    with pytest.raises(InputError, match="không có loại"):
+        json_schema("cong-van")
+
+
+def test_readme_yaml_example_is_a_valid_plan(tmp_path):
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", readme, re.S).group(1)
+    plan = vanban.load(write(tmp_path, block))
+    assert plan.nhiem_vu[0].chi_tieu[0].so_luong == 15
+    assert plan.nguoi_ky.quyen_han == "KT."
