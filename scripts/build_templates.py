@@ -109,9 +109,10 @@ def styles_xml() -> str:
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W_NS}">',
         "<w:docDefaults><w:rPrDefault>",
-        _rpr(14).replace(
-            "</w:rPr>", '<w:color w:val="000000"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>'
-        ),
+        # schema order: rFonts, color, sz, szCs, lang
+        _rpr(14)
+        .replace("/><w:sz ", '/><w:color w:val="000000"/><w:sz ', 1)
+        .replace("</w:rPr>", '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>'),
         "</w:rPrDefault><w:pPrDefault>",
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
         "</w:pPrDefault></w:docDefaults>",
@@ -442,6 +443,9 @@ def document_xml() -> str:
         rule("VBKeTrichYeu", 3000, TEXT_W + 2 * CELL_MARGIN),
         *body(),
         signature_block(),
+        # Word wants a paragraph after a table; this one is 1 pt high so it never adds a page
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>',
         *appendix(),
     ]
     return (

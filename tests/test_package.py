@@ -92,3 +92,16 @@ def test_wheel_ships_the_templates(tmp_path):
     assert "vanban/templates/ke_hoach.docx" in names
     assert "vanban/py.typed" in names and "vanban/cli.py" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
+
+
+def test_bundled_template_is_what_the_build_script_makes(tmp_path):
+    """templates/ke_hoach.docx is generated: change scripts/build_templates.py, then rerun it."""
+    built = tmp_path / "ke_hoach.docx"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_templates.py"), str(built)], check=True, capture_output=True
+    )
+    committed = zipfile.ZipFile(ROOT / "templates" / "ke_hoach.docx")
+    fresh = zipfile.ZipFile(built)
+    assert committed.namelist() == fresh.namelist()
+    for name in fresh.namelist():
+        assert committed.read(name) == fresh.read(name), name
