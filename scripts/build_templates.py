@@ -84,7 +84,8 @@ STYLES = [
     ("VBTenLoai", "VB Ten loai", _ppr("center", before=360, keep_next=True), _rpr(14, bold=True)),
     ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(14, bold=True)),
     ("VBKeTrichYeu", "VB Ke trich yeu", _ppr("center", after=240, border_bottom=True), _rpr(4)),
-    ("VBCanCu", "VB Can cu", _ppr(**BODY), _rpr(14)),
+    ("VBCanCu", "VB Can cu", _ppr(**BODY), _rpr(14, italic=True)),
+    ("VBMoDau", "VB Mo dau", _ppr(**BODY), _rpr(14)),
     ("VBNoiDung", "VB Noi dung", _ppr(**BODY), _rpr(14)),
     ("VBMuc", "VB Muc", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
     ("VBKhoan", "VB Khoan", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
@@ -245,8 +246,11 @@ def muc(title: str) -> list[str]:
 def body() -> list[str]:
     parts = [
         tag("set ns = namespace(muc=0, khoan=0)"),
-        tag("for doan in can_cu|doan_mo_dau(mo_dau, trinh_bay_can_cu)"),
+        tag("for doan in can_cu|doan_can_cu(trinh_bay_can_cu)"),
         para("VBCanCu", "{{ doan }}"),
+        tag("endfor"),
+        tag("for doan in mo_dau|doan_mo_dau(can_cu, trinh_bay_can_cu)"),
+        para("VBMoDau", "{{ doan }}"),
         tag("endfor"),
         # I. Mục đích, yêu cầu
         tag("if muc_dich or yeu_cau"),

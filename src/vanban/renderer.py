@@ -54,18 +54,23 @@ def _ngay_thang(value: date | NgayDuThao | None) -> str:
     return text.ngay_thang()
 
 
-def _doan_mo_dau(can_cu: list[Any], mo_dau: list[str], trinh_bay: str) -> list[str]:
-    """The opening paragraphs: căn cứ lines, then the lead-in (spec §8.1 row 0)."""
+def _doan_can_cu(can_cu: list[Any], trinh_bay: str) -> list[str]:
+    """Căn cứ paragraphs of their own (spec ND30-CC-01): one each, or all in one."""
     cited = [str(item) for item in can_cu]
-    lead = list(mo_dau)
-    if not cited:
-        return lead
+    if not cited or trinh_bay == "gop_mo_dau":
+        return []
     if trinh_bay == "moi_dong":
-        return [f"{line};" for line in cited] + lead
-    joined = "; ".join(cited)
-    if trinh_bay == "gop_mo_dau" and lead:
-        return [f"{joined}, {lead[0]}", *lead[1:]]
-    return [f"{joined};", *lead]
+        return [f"{line};" for line in cited]
+    return ["; ".join(cited) + ";"]
+
+
+def _doan_mo_dau(mo_dau: list[str], can_cu: list[Any], trinh_bay: str) -> list[str]:
+    """The lead-in paragraphs (… như sau:); with ``gop_mo_dau`` the căn cứ open the first one."""
+    lead = list(mo_dau)
+    if trinh_bay != "gop_mo_dau" or not can_cu:
+        return lead
+    joined = "; ".join(str(item) for item in can_cu)
+    return [f"{joined}, {lead[0]}", *lead[1:]] if lead else [f"{joined}."]
 
 
 def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
@@ -76,6 +81,7 @@ def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
+    "doan_can_cu": _doan_can_cu,
     "doan_mo_dau": _doan_mo_dau,
     "ke": _ke,
     "la_ma": text.la_ma,
