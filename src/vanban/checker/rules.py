@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .._metrics import text_width
@@ -78,7 +78,7 @@ def _format(
     """Size, bold, italic, case and centring of one component paragraph."""
     actual = para.sizes - {None}
     if actual and not actual <= set(sizes):
-        wanted = "–".join(f"{s:g}" for s in (sizes[0], sizes[-1])) if len(sizes) > 1 else f"{sizes[0]:g}"
+        wanted = f"{min(sizes):g}–{max(sizes):g}" if len(sizes) > 1 else f"{sizes[0]:g}"
         yield finding(
             rule,
             "E",
@@ -124,8 +124,47 @@ def _format(
             severity = "W" if all(r.caps for r in para.visible_runs) else "E"
             yield finding(rule, severity, f"{component}: phải in hoa", component, para, "IN HOA", shown)
     if center and para.jc not in ("center",):
-        yield finding(
-            rule, "E", f"{component}: phải căn giữa", component, para, "căn giữa", para.jc or "căn trái", fixable=True
+        if para.text.startswith(("   ", "\t")):
+            yield finding(
+                rule,
+                "W",
+                f"{component}: căn giữa bằng dấu cách/tab, nên dùng căn giữa",
+                component,
+                para,
+                "căn giữa",
+                "dấu cách",
+                fixable=True,
+            )
+        else:
+            yield finding(
+                rule,
+                "E",
+                f"{component}: phải căn giữa",
+                component,
+                para,
+                "căn giữa",
+                para.jc or "căn trái",
+                fixable=True,
+            )
+
+
+def _grouped(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """One finding per kind of fault in a list of lines, with the count and the first place."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for item in findings:
+        groups.setdefault((item.rule, item.severity, item.message), []).append(item)
+    for (_, _, message), items in groups.items():
+        first = items[0]
+        prefix = f"{len(items)} dòng — " if len(items) > 1 else ""
+        yield Finding(
+            first.rule,
+            first.severity,
+            prefix + message,
+            first.component,
+            first.where,
+            first.expected,
+            first.actual,
+            first.fixable,
         )
 
 
@@ -235,7 +274,8 @@ def page_margins(ctx: Context) -> Iterator[Finding]:
         margins = section.margins
         wrong = _margins_ok(margins, {s: s for s in MARGINS})
         if wrong and section.landscape:
-            rotated = _margins_ok(margins, {"top": "left", "bottom": "right", "left": "bottom", "right": "top"})
+            # a landscape page turned from portrait: the binding margin is at the top
+            rotated = _margins_ok(margins, {"left": "top", "right": "bottom", "top": "left", "bottom": "right"})
             wrong = [] if not rotated else wrong
         for side in wrong:
             low, high = MARGINS[side]
@@ -268,22 +308,23 @@ def _all_paragraphs(doc: DocView) -> list[Para]:
     return list(unique.values())
 
 
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_COMMON_SYMBOLS = set("°§«»©®±×·\u00a0")
+
+
 def _legacy_encoding(text: str) -> str | None:
-    """TCVN3 (ABC) or VNI text typed in a Unicode document: its letters turn into Latin-1 symbols."""
-    if not text or len(text) < 12:
+    """TCVN3 (ABC) or VNI text in a Unicode document: letters that Vietnamese never uses appear."""
+    if len(text) < 8:
         return None
-    latin1 = sum(1 for c in text if "\u00a1" <= c <= "\u00ff")
-    vietnamese = sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "ĐđƠơƯư")
-    if latin1 >= 4 and latin1 > 3 * vietnamese and latin1 / max(len(text), 1) > 0.06:
-        if re.search(r"[¸µ¶·¹ø÷Ð®]", text):
-            return "TCVN3"
-        return "VNI"
-    return None
+    odd = [c for c in text if "\u00a1" <= c <= "\u00ff" and c not in _VIETNAMESE_LATIN1 and c not in _COMMON_SYMBOLS]
+    if len(odd) < 3 or len(odd) / len(text) < 0.04:
+        return None
+    return "TCVN3" if any(c in "¸µ¶¹¨®¦£¤¥" for c in odd) else "VNI"
 
 
 def fonts_and_text(ctx: Context) -> Iterator[Finding]:
     """ND30-PAGE-04: Times New Roman in every slot of every run, black, Unicode (no TCVN3/VNI, NFC)."""
-    wrong: dict[str, tuple[int, Para]] = {}
+    wrong: dict[tuple[str, bool], tuple[int, Para]] = {}
     legacy: dict[str, tuple[int, Para]] = {}
     colours: dict[str, tuple[int, Para]] = {}
     shaded: list[Para] = []
@@ -291,12 +332,16 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
     encoded: dict[str, tuple[int, Para]] = {}
     for para in _all_paragraphs(ctx.doc):
         for run in para.visible_runs:
-            for name in run.fonts.values():
+            for slot, name in run.fonts.items():
                 if name is None or name == FONT:
                     continue
-                target = legacy if name.startswith((".Vn", "VNI", "VN-", ".VN")) else wrong
-                count, first = target.get(name, (0, para))
-                target[name] = (count + 1, first)
+                if name.startswith((".Vn", "VNI", "VN-", ".VN")):
+                    count, first = legacy.get(name, (0, para))
+                    legacy[name] = (count + 1, first)
+                else:
+                    latin = slot in ("ascii", "hAnsi")
+                    count, first = wrong.get((name, latin), (0, para))
+                    wrong[(name, latin)] = (count + 1, first)
             if run.color and run.color.lower() not in ("auto", "000000"):
                 count, first = colours.get(run.color, (0, para))
                 colours[run.color] = (count + 1, first)
@@ -312,25 +357,24 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
         yield finding(
             "ND30-PAGE-04",
             "E",
-            f"phông cũ '{name}' (TCVN3/VNI) ở {count} đoạn chữ; phải dùng Times New Roman Unicode",
+            f"phông cũ '{name}' (TCVN3/VNI) ở {count} lượt chữ; phải dùng Times New Roman Unicode",
             "Phông chữ",
             para,
             FONT,
             name,
             fixable=True,
         )
-    for name, (count, para) in wrong.items():
-        severity = "W" if name.startswith(FONT) else "E"
-        yield finding(
-            "ND30-PAGE-04",
-            severity,
-            f"phông '{name}' ở {count} đoạn chữ; phải là Times New Roman",
-            "Phông chữ",
-            para,
-            FONT,
-            name,
-            fixable=True,
-        )
+    for (name, latin), (count, para) in wrong.items():
+        shown = name.replace("(theme ", "theo theme (")
+        if latin:
+            severity = "W" if name.startswith(FONT) else "E"
+            message = f"phông '{shown}' ở {count} lượt chữ; phải là Times New Roman"
+        else:
+            severity = "W"
+            message = (
+                f"phông '{shown}' ở ô phông Đông Á/phức hợp của {count} lượt chữ; nên đặt cả bốn ô là Times New Roman"
+            )
+        yield finding("ND30-PAGE-04", severity, message, "Phông chữ", para, FONT, name, fixable=True)
     for kind, (count, para) in encoded.items():
         yield finding(
             "ND30-PAGE-04",
@@ -1015,7 +1059,7 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
                 "không có",
             )
         return
-    plain = [p for p in prose if _heading(p) not in ("muc", "phan")]
+    plain = [p for p in prose if _heading(p) not in ("muc", "phan") and not _note(p)]
     yield from _report(
         [p for p in prose if (p.sizes - {None}) - {13, 14, 13.5}],
         "ND30-ND-01",
@@ -1088,6 +1132,8 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
         else:
             single = size * 20 * 1.15
             ratio = p.line / single
+            if p.line_rule == "atLeast" and ratio < 1.0:
+                continue  # "at least" a smaller height is simply single spacing
             if ratio < 0.90 or ratio > 1.55:
                 spacing.append((p, "E", f"{p.line / 20:g} pt ({p.line_rule})"))
             elif ratio < 1.0:
@@ -1119,6 +1165,12 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
         yield finding(
             "ND30-ND-06", "W", "nội dung nên kết thúc bằng './.'", "Nội dung", last, "…./.", clean(last.text)[-12:]
         )
+
+
+def _note(para: Para) -> bool:
+    """A centred note in brackets, such as (Phân công nhiệm vụ theo Phụ lục đính kèm)."""
+    text = clean(para.text)
+    return text.startswith("(") and text.endswith(")") and para.jc == "center"
 
 
 def _is_can_cu(para: Para) -> bool:
@@ -1323,8 +1375,9 @@ def noi_nhan(ctx: Context) -> Iterator[Finding]:
             "ND30-NN-04", "E", "nơi nhận không có dòng nào", "Nơi nhận", label, "- …; - Lưu: VT, ….", "không có"
         )
         return
-    for para in items:
-        yield from _format(para, "Nơi nhận", "ND30-NN-02", (11,), bold=False, italic=False)
+    yield from _grouped(
+        f for para in items for f in _format(para, "Nơi nhận", "ND30-NN-02", (11,), bold=False, italic=False)
+    )
     texts = [clean(p.text) for p in items]
     for index, (para, text) in enumerate(zip(items[:-1], texts[:-1], strict=False)):
         starts_item = text.startswith("-")
