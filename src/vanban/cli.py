@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__
+from ._files import write_atomic
 from .errors import InputError, VanbanError
 
 app = typer.Typer(
@@ -43,9 +45,7 @@ _USAGE_MESSAGES = {
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    from rich.console import Console
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]Lỗi:[/] {message}", markup=True)
+    _print_error(message)
     raise typer.Exit(code)
 
 
@@ -98,7 +98,6 @@ def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp thay vì màn hình.")] = None,
 ) -> None:
     """In JSON Schema của tệp YAML/JSON, để trình soạn thảo gợi ý và kiểm tra khi gõ."""
-    from ._files import write_atomic
     from .io import json_schema
 
     text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
@@ -107,6 +106,74 @@ def schema(
     else:
         write_atomic(output, text.encode("utf-8"))
         typer.echo(f"Đã ghi {output}")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Một hay nhiều tệp .docx cần kiểm tra.", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="text: báo cáo đọc được; json: cho chương trình.")] = Format.text,
+    fix: Annotated[bool, typer.Option("--fix", help="Sửa các lỗi sửa được an toàn vào một bản sao (cần -o).")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Tệp .docx ghi bản đã sửa (với --fix).")] = None,
+    draft: Annotated[
+        bool | None,
+        typer.Option("--du-thao/--chinh-thuc", help="Coi là dự thảo (số, ngày để trống chỉ là thông tin) hay bản chính thức. Mặc định: tự nhận biết."),
+    ] = None,
+) -> None:
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP, báo lỗi theo mã quy tắc.
+
+    Mã thoát: 0 không có lỗi E; 1 có lỗi E; 2 có tệp không đọc được.
+    """
+    from .checker import check as check_docx
+    from .checker.fix import fix as fix_docx
+    from .docview import DocxError
+
+    if fix:
+        if output is None or len(files) != 1:
+            raise InputError("--fix cần đúng một tệp vào và -o TỆP_RA.docx")
+        if output.suffix.lower() != ".docx":
+            raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
+        if output.exists() and output.resolve() == files[0].resolve():
+            raise InputError("không ghi đè tệp gốc: chọn tên khác cho -o")
+    elif output is not None:
+        raise InputError("-o chỉ dùng cùng --fix")
+    results, unreadable = [], []
+    for path in files:
+        try:
+            if fix:
+                before = check_docx(path, draft=draft)
+                data, result = fix_docx(path, draft=draft)
+                write_atomic(output, data)
+                typer.echo(f"Đã sửa {len(before.findings) - len(result.findings)} mục, ghi {output}; kiểm tra lại:", err=format is Format.json)
+            else:
+                result = check_docx(path, draft=draft)
+            results.append(result)
+        except DocxError as exc:
+            unreadable.append(str(exc))
+    if format is Format.json:
+        payload = [r.to_dict() for r in results] + [{"source": None, "error": e} for e in unreadable]
+        typer.echo(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2))
+    else:
+        from .report import print_report
+
+        for result in results:
+            print_report(result)
+        for error in unreadable:
+            _print_error(error)
+    if unreadable:
+        raise typer.Exit(2)
+    if any(not r.ok for r in results):
+        raise typer.Exit(1)
+
+
+def _print_error(message: str) -> None:
+    from rich.console import Console
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]Lỗi:[/] {message}", markup=True)
 
 
 def _translate_usage(message: str) -> str:

@@ -896,8 +896,47 @@ class DocView:
             yield para
 
     # --- editing (for safe fixes) ----------------------------------------------------------
-    def touch(self, part: str) -> None:
-        self.dirty.add(part)
+    def part_of(self, element: Any) -> str:
+        """The package part an element belongs to."""
+        root = element.getroottree().getroot()
+        for name, tree in self.parts.items():
+            if tree is root:
+                return name
+        raise KeyError("phần tử không thuộc tài liệu")
+
+    def touch(self, element_or_part: Any) -> None:
+        """Mark a part as edited so :meth:`to_bytes` writes it back."""
+        self.dirty.add(element_or_part if isinstance(element_or_part, str) else self.part_of(element_or_part))
+
+    def replace_text(self, para: Para, pattern: str, repl: Any) -> bool:
+        """Substitute in a paragraph's text across run boundaries, keeping each run's formatting.
+
+        Each replacement goes into the text node where its match starts; the rest of the
+        match is cut from the following nodes.
+        """
+        nodes = [t for r in para.runs if r.element is not None for t in r.element.findall(w("t"))]
+        texts = [t.text or "" for t in nodes]
+        lengths = [len(text) for text in texts]
+        starts = [sum(lengths[:k]) for k in range(len(nodes))]
+        matches = [m for m in re.finditer(pattern, "".join(texts)) if m.end() > m.start()]
+        if not matches:
+            return False
+        for match in reversed(matches):  # later matches first: earlier offsets stay valid
+            new = match.expand(repl) if isinstance(repl, str) else repl(match)
+            begin, end = match.span()
+            first = next(k for k in range(len(nodes)) if starts[k] <= begin < starts[k] + lengths[k])
+            for k in range(first, len(nodes)):
+                if k != first and starts[k] >= end:
+                    break
+                local_begin = max(begin, starts[k]) - starts[k]
+                local_end = min(end, starts[k] + lengths[k]) - starts[k]
+                texts[k] = texts[k][:local_begin] + (new if k == first else "") + texts[k][local_end:]
+        for node, text in zip(nodes, texts, strict=True):
+            node.text = text
+            if text != text.strip():
+                node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        self.touch(para.element)
+        return True
 
     def to_bytes(self) -> bytes:
         """The package with every edited part written back; other parts are copied as they are."""
@@ -905,21 +944,130 @@ class DocView:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for info in self.zip.infolist():
                 if info.filename in self.dirty:
-                    data = etree.tostring(
-                        self.parts[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True
-                    )
+                    data = serialize(self.parts[info.filename])
+                elif info.filename in self.parts or info.file_size <= MAX_PART:
+                    data = self.read_part(info.filename)
                 else:
-                    data = (
-                        self.read_part(info.filename)
-                        if info.filename in self.parts or info.file_size < MAX_PART
-                        else self.zip.read(info)
-                    )
+                    data = self.zip.read(info)
                 target.writestr(info, data)
-            for name in sorted(self.dirty - set(self.names)):
-                target.writestr(
-                    name, etree.tostring(self.parts[name], xml_declaration=True, encoding="UTF-8", standalone=True)
-                )
+            for name in sorted(self.dirty - self.names):
+                target.writestr(name, serialize(self.parts[name]))
         return out.getvalue()
+
+    def add_part(self, name: str, root: Any, content_type: str) -> None:
+        """A new XML part (e.g. a header), registered in [Content_Types].xml."""
+        self.parts[name] = root
+        self.dirty.add(name)
+        types = self.xml("[Content_Types].xml")
+        ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+        override = etree.SubElement(types, f"{{{ns}}}Override")
+        override.set("PartName", "/" + name)
+        override.set("ContentType", content_type)
+        self.touch("[Content_Types].xml")
+
+    def relate(self, source: str, kind: str, target: str) -> str:
+        """Add a relationship from ``source`` to ``target``; returns its id."""
+        folder, base = source.rsplit("/", 1)
+        name = f"{folder}/_rels/{base}.rels"
+        rels = self.xml(name, optional=True)
+        if rels is None:
+            rels = etree.Element(f"{{{PKG_REL}}}Relationships")
+            self.parts[name] = rels
+        ids = {rel.get("Id") for rel in rels}
+        number = len(ids) + 1
+        while f"rIdVanban{number}" in ids:
+            number += 1
+        rel = etree.SubElement(rels, f"{{{PKG_REL}}}Relationship")
+        rel.set("Id", f"rIdVanban{number}")
+        rel.set("Type", f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}")
+        rel.set("Target", target)
+        self.touch(name)
+        if source == self.main:
+            self.rels[rel.get("Id")] = (kind, f"{folder}/{target}")
+        return rel.get("Id")
+
+
+# Element order inside rPr, pPr and sectPr (ECMA-376): Word rejects children out of order.
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+    "em lang eastAsianLayout specVanish oMath"
+).split()
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+SECT_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+    "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
+).split()
+
+
+def child(parent: Any, name: str, order: list[str] | tuple[str, ...]) -> Any:
+    """The child ``w:name`` of ``parent``, created in its schema position if missing."""
+    found = parent.find(w(name))
+    if found is not None:
+        return found
+    rank = order.index(name) if name in order else len(order)
+    created = etree.Element(w(name))
+    for index, existing in enumerate(parent):
+        local = etree.QName(existing).localname
+        if local in order and order.index(local) > rank:
+            parent.insert(index, created)
+            return created
+    parent.append(created)
+    return created
+
+
+def properties(element: Any, tag: str) -> Any:
+    """The ``rPr``/``pPr`` of a run or paragraph, created as its first child if missing."""
+    found = element.find(w(tag))
+    if found is None:
+        found = etree.Element(w(tag))
+        element.insert(0, found)
+    return found
+
+
+def set_flag(rpr: Any, name: str, value: bool) -> None:
+    """Set a toggle property (b, i, …) and its complex-script twin explicitly on or off."""
+    for tag in (name, f"{name}Cs") if name in ("b", "i") else (name,):
+        node = child(rpr, tag, RPR_ORDER)
+        if value:
+            node.attrib.pop(w("val"), None)
+        else:
+            node.set(w("val"), "0")
+
+
+def set_fonts(rpr: Any, font: str) -> None:
+    """All four font slots set to ``font``; theme references and hints removed."""
+    node = child(rpr, "rFonts", RPR_ORDER)
+    for attribute in list(node.attrib):
+        if "Theme" in attribute or "theme" in attribute or attribute.endswith("}hint"):
+            del node.attrib[attribute]
+    for slot in SLOTS:
+        node.set(w(slot), font)
+
+
+def set_size(rpr: Any, size: float) -> None:
+    for tag in ("sz", "szCs"):
+        child(rpr, tag, RPR_ORDER).set(w("val"), str(int(round(size * 2))))
+
+
+def new_element(name: str, **attributes: str) -> Any:
+    element = etree.Element(w(name))
+    for key, value in attributes.items():
+        element.set(w(key), value)
+    return element
+
+
+def parse_xml(data: bytes) -> Any:
+    return etree.fromstring(data, _parser())
+
+
+def serialize(root: Any) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _vml_length(start: str, end: str) -> int | None:

@@ -20,6 +20,7 @@ __all__ = [
     "BLANK",
     "dem",
     "la_ma",
+    "legacy_encoding",
     "nfc",
     "ngay_ngan",
     "ngay_thang",
@@ -218,3 +219,28 @@ def ti_le(value: float | Decimal, digits: int = 2) -> str:
 
     pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
     return format_percent(value, format=pattern, locale="vi")
+
+
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_COMMON_SYMBOLS = set("°§«»©®±×·\u00a0")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Name the pre-Unicode encoding (TCVN3 or VNI) a text was typed in, if it shows.
+
+    Typed in a Unicode document, those encodings leave Latin-1 letters that Vietnamese
+    never uses.
+
+    >>> legacy_encoding("Céng hßa x· héi chñ nghÜa ViÖt Nam")
+    'TCVN3'
+    >>> legacy_encoding("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam")
+    'VNI'
+    >>> legacy_encoding("Cộng hòa xã hội chủ nghĩa Việt Nam") is None
+    True
+    """
+    if len(text) < 8:
+        return None
+    odd = [c for c in text if "\u00a1" <= c <= "\u00ff" and c not in _VIETNAMESE_LATIN1 and c not in _COMMON_SYMBOLS]
+    if len(odd) < 3 or len(odd) / len(text) < 0.04:
+        return None
+    return "TCVN3" if any(c in "¸µ¶¹¨®¦£¤¥ßÜÖ" for c in odd) else "VNI"

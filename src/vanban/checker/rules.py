@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .._metrics import text_width
 from ..components import QUOC_HIEU, TIEU_NGU, Components, clean, is_upper, key
 from ..docview import DocView, Line, Para
-from ..text import la_ma
+from ..text import la_ma, legacy_encoding
 from . import Finding
 
 FONT = "Times New Roman"
@@ -172,12 +172,13 @@ def _rule_line(
     lines: list[Line], text_length: int, rule: str, component: str, para: Para | None, *, full: bool
 ) -> Iterator[Finding]:
     """A solid rule under a component: the Tiêu ngữ's length (full) or 1/3–1/2 of the text."""
+    name, component = component, component[0].upper() + component[1:]
     if not lines:
-        yield finding(rule, "E", f"thiếu đường kẻ dưới {component}", component, para, "đường kẻ liền", "không có")
+        yield finding(rule, "E", f"thiếu đường kẻ dưới {name}", component, para, "đường kẻ liền", "không có")
         return
     line = max(lines, key=lambda item: item.length or 0)
     if not line.solid:
-        yield finding(rule, "E", f"đường kẻ dưới {component} phải là nét liền", component, para, "nét liền", "nét đứt")
+        yield finding(rule, "E", f"đường kẻ dưới {name} phải là nét liền", component, para, "nét liền", "nét đứt")
     if not line.length or not text_length:
         return
     ratio = line.length / text_length
@@ -194,7 +195,7 @@ def _rule_line(
     yield finding(
         rule,
         severity,
-        f"đường kẻ dưới {component} dài chưa đúng ({wanted})",
+        f"đường kẻ dưới {name} dài chưa đúng ({wanted})",
         component,
         para,
         wanted,
@@ -203,8 +204,33 @@ def _rule_line(
 
 
 # --- 1. Page -------------------------------------------------------------------------------
+def _by_sections(findings: list[Finding]) -> Iterator[Finding]:
+    """The same fault in several sections, reported once with the list of sections."""
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for item in findings:
+        groups.setdefault((item.rule, item.severity, item.message, item.actual), []).append(item)
+    for items in groups.values():
+        first = items[0]
+        numbers = ", ".join(item.where.rsplit(" ", 1)[-1] for item in items)
+        where = f"phần (section) {numbers}" if first.where.startswith("phần") else first.where
+        yield Finding(
+            first.rule,
+            first.severity,
+            first.message,
+            first.component,
+            where,
+            first.expected,
+            first.actual,
+            first.fixable,
+        )
+
+
 def page_size(ctx: Context) -> Iterator[Finding]:
     """ND30-PAGE-01 (A4) and ND30-PAGE-02 (portrait; landscape only for tables)."""
+    yield from _by_sections(list(_page_size(ctx)))
+
+
+def _page_size(ctx: Context) -> Iterator[Finding]:
     for section in ctx.doc.sections:
         at = f"phần (section) {section.index + 1}"
         if section.width is None or section.height is None:
@@ -270,6 +296,10 @@ def _margins_ok(margins: dict[str, int], mapping: dict[str, str]) -> list[str]:
 
 def page_margins(ctx: Context) -> Iterator[Finding]:
     """ND30-PAGE-03: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm."""
+    yield from _by_sections(list(_page_margins(ctx)))
+
+
+def _page_margins(ctx: Context) -> Iterator[Finding]:
     for section in ctx.doc.sections:
         margins = section.margins
         wrong = _margins_ok(margins, {s: s for s in MARGINS})
@@ -308,20 +338,6 @@ def _all_paragraphs(doc: DocView) -> list[Para]:
     return list(unique.values())
 
 
-_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-_COMMON_SYMBOLS = set("°§«»©®±×·\u00a0")
-
-
-def _legacy_encoding(text: str) -> str | None:
-    """TCVN3 (ABC) or VNI text in a Unicode document: letters that Vietnamese never uses appear."""
-    if len(text) < 8:
-        return None
-    odd = [c for c in text if "\u00a1" <= c <= "\u00ff" and c not in _VIETNAMESE_LATIN1 and c not in _COMMON_SYMBOLS]
-    if len(odd) < 3 or len(odd) / len(text) < 0.04:
-        return None
-    return "TCVN3" if any(c in "¸µ¶¹¨®¦£¤¥" for c in odd) else "VNI"
-
-
 def fonts_and_text(ctx: Context) -> Iterator[Finding]:
     """ND30-PAGE-04: Times New Roman in every slot of every run, black, Unicode (no TCVN3/VNI, NFC)."""
     wrong: dict[tuple[str, bool], tuple[int, Para]] = {}
@@ -349,7 +365,7 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
                 shaded.append(para)
         if not unicodedata.is_normalized("NFC", para.text):
             decomposed.append(para)
-        kind = _legacy_encoding(para.text)
+        kind = legacy_encoding(para.text)
         if kind:
             count, first = encoded.get(kind, (0, para))
             encoded[kind] = (count + 1, first)
@@ -622,7 +638,7 @@ def quoc_hieu(ctx: Context) -> Iterator[Finding]:
             if re.search(f"[{''.join(chr(c) for c in (0x2013, 0x2014))}]", tn.text)
             else "sai chữ, dấu hoặc khoảng trắng"
         )
-        yield finding("ND30-QH-03", "E", f"Tiêu ngữ {detail}", "Tiêu ngữ", tn, TIEU_NGU, clean(tn.text), fixable=True)
+        yield finding("ND30-QH-03", "E", f"Tiêu ngữ {detail}", "Tiêu ngữ", tn, TIEU_NGU, clean(tn.text))
     yield from _format(tn, "Tiêu ngữ", "ND30-QH-04", (13, 14, 13.5), bold=True, center=True)
     if parts.right and qh in parts.right and tn in parts.right:
         between = parts.right[parts.right.index(qh) + 1 : parts.right.index(tn)]
@@ -663,7 +679,7 @@ def co_quan(ctx: Context) -> Iterator[Finding]:
     longest = max(parts.co_quan, key=lambda p: text_width(clean(p.text), p.size or 13, True))
     length = text_width(clean(longest.text), longest.size or 13, True)
     found = list(
-        _rule_line(parts.rule_co_quan, length, "ND30-CQ-05", "tên cơ quan ban hành", parts.co_quan[-1], full=False)
+        _rule_line(parts.rule_co_quan, length, "ND30-CQ-05", "cơ quan ban hành", parts.co_quan[-1], full=False)
     )
     if len(parts.co_quan) > 1:
         found = [
@@ -1415,7 +1431,6 @@ def phu_luc(ctx: Context) -> Iterator[Finding]:
                 label,
                 "Phụ lục",
                 text,
-                fixable=True,
             )
         yield from _format(label, "Phụ lục", "ND30-PL-02", (14,), bold=True, center=True)
         rest = [p for p in paragraphs[position + 1 : position + 5] if clean(p.text)]
