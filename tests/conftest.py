@@ -11,6 +11,7 @@ SHARED = ROOT.parent / "shared"
 SEED = Path(__file__).parent / "data" / "ke-hoach-19-KH-SKHCN-2024.txt"  # copy of ../shared/seed
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "checker"))
 
 
 @pytest.fixture(scope="session")

@@ -153,7 +153,9 @@ def vanban_width(line: str) -> int:
 
 def test_body_paragraphs(doc):
     """ND30-ND-01..04 and the heading forms of spec §4.3."""
-    body = [p for p in doc.paragraphs() if not p.in_table and p.style in ("VBNoiDung", "VBCanCu", "VBMoDau", "VBKetLuan")]
+    body = [
+        p for p in doc.paragraphs() if not p.in_table and p.style in ("VBNoiDung", "VBCanCu", "VBMoDau", "VBKetLuan")
+    ]
     assert len(body) > 30
     for p in body:
         assert p.props["size"] in (13, 14), p.text

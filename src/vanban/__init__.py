@@ -17,6 +17,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "CanCu": "vanban.models",
+    "CheckResult": "vanban.checker",
+    "Finding": "vanban.checker",
     "ChiTieu": "vanban.models",
     "CoQuan": "vanban.models",
     "HoatDong": "vanban.models",
@@ -37,6 +39,7 @@ _EXPORTS = {
     "ThoiGian": "vanban.models",
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban.errors",
+    "check": "vanban.checker",
     "json_schema": "vanban.io",
     "load": "vanban.io",
     "render": "vanban.renderer",
@@ -47,8 +50,10 @@ _EXPORTS = {
 
 __all__ = [
     "CanCu",
+    "CheckResult",
     "ChiTieu",
     "CoQuan",
+    "Finding",
     "HoatDong",
     "InputError",
     "KeHoach",
@@ -68,6 +73,7 @@ __all__ = [
     "VanBanDanChieu",
     "VanbanError",
     "__version__",
+    "check",
     "json_schema",
     "load",
     "render",
@@ -77,6 +83,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .checker import CheckResult, Finding, check
     from .errors import InputError, RenderError, TemplateError, VanbanError
     from .io import json_schema, load, save, validate
     from .models import (

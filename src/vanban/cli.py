@@ -116,12 +116,17 @@ class Format(str, Enum):
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(help="Một hay nhiều tệp .docx cần kiểm tra.", show_default=False)],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text: báo cáo đọc được; json: cho chương trình.")] = Format.text,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="text: báo cáo đọc được; json: cho chương trình.")
+    ] = Format.text,
     fix: Annotated[bool, typer.Option("--fix", help="Sửa các lỗi sửa được an toàn vào một bản sao (cần -o).")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Tệp .docx ghi bản đã sửa (với --fix).")] = None,
     draft: Annotated[
         bool | None,
-        typer.Option("--du-thao/--chinh-thuc", help="Coi là dự thảo (số, ngày để trống chỉ là thông tin) hay bản chính thức. Mặc định: tự nhận biết."),
+        typer.Option(
+            "--du-thao/--chinh-thuc",
+            help="Coi là dự thảo (số, ngày để trống chỉ là thông tin) hay bản chính thức. Mặc định: tự nhận biết.",
+        ),
     ] = None,
 ) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP, báo lỗi theo mã quy tắc.
@@ -148,7 +153,10 @@ def check(
                 before = check_docx(path, draft=draft)
                 data, result = fix_docx(path, draft=draft)
                 write_atomic(output, data)
-                typer.echo(f"Đã sửa {len(before.findings) - len(result.findings)} mục, ghi {output}; kiểm tra lại:", err=format is Format.json)
+                typer.echo(
+                    f"Đã sửa {len(before.findings) - len(result.findings)} mục, ghi {output}; kiểm tra lại:",
+                    err=format is Format.json,
+                )
             else:
                 result = check_docx(path, draft=draft)
             results.append(result)

@@ -206,7 +206,7 @@ def _header(doc: DocView, found: Components, paragraphs: list[Para]) -> None:
     for para in found.left:
         if para is found.so:
             break
-        if para.text.strip() and is_upper(para.text) and not set(para.text.strip()) <= {"_"}:
+        if para.text.strip() and not set(para.text.strip()) <= {"_"}:
             names.append(para)
     bold = [p for p in names if p.bold]
     if bold:

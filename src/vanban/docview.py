@@ -429,11 +429,13 @@ class DocView:
                 tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None
                 span = tc_pr.find(w("gridSpan")) if tc_pr is not None else None
                 span_n = int(span.get(w("val"), 1)) if span is not None else 1
-                width = None
+                # the grid is what LibreOffice lays out; Word follows a smaller preferred width
+                widths = []
                 if tc_w is not None and tc_w.get(w("type"), "dxa") == "dxa" and tc_w.get(w("w")):
-                    width = int(float(tc_w.get(w("w"))))
-                elif grid[column : column + span_n]:
-                    width = sum(grid[column : column + span_n])
+                    widths.append(int(float(tc_w.get(w("w")))))
+                if grid[column : column + span_n]:
+                    widths.append(sum(grid[column : column + span_n]))
+                width = min(widths) if widths else None
                 column += span_n
                 before = len(self.paragraphs)
                 if width is not None:

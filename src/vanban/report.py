@@ -40,6 +40,8 @@ def print_report(result: CheckResult, console: object | None = None) -> None:
             table.add_row(Text(finding.severity, style=_STYLE[finding.severity]), finding.rule, detail)
         out.print(table)
     counts = ", ".join(f"{len([f for f in result.findings if f.severity == s])} {_NAME[s]}" for s in ("E", "W", "I"))
-    verdict = Text("  Không đạt" if not result.ok else "  Đạt (không có lỗi E)", style="bold red" if not result.ok else "green")
+    verdict = Text(
+        "  Không đạt" if not result.ok else "  Đạt (không có lỗi E)", style="bold red" if not result.ok else "green"
+    )
     out.print(verdict + Text(f": {counts}."))
     out.print()

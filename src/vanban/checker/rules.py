@@ -381,6 +381,8 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
             fixable=True,
         )
     for (name, latin), (count, para) in wrong.items():
+        if not latin and (name, True) in wrong:
+            continue  # already reported for the Latin slots
         shown = name.replace("(theme ", "theo theme (")
         if latin:
             severity = "W" if name.startswith(FONT) else "E"

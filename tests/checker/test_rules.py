@@ -1,0 +1,209 @@
+"""For every rule: a document that breaks exactly that rule, and the rule (only that one) fires."""
+
+from __future__ import annotations
+
+import pytest
+from builder import make_docx
+
+import vanban
+
+HEADINGS = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "a) Nội dung", "b) Yêu cầu", "2. Yêu cầu", "II. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_a_correct_document_passes():
+    result = vanban.check(make_docx())
+    assert result.findings == [] and result.ok and result.kind == "KH" and not result.draft
+
+
+CASES = [
+    # page
+    ("ND30-PAGE-01", "E", {"page": (216, 279)}),
+    ("ND30-PAGE-02", "E", {"landscape": True}),
+    ("ND30-PAGE-03", "E", {"margins": {"top": 20, "bottom": 20, "left": 25, "right": 15}}),
+    ("ND30-PAGE-04", "E", {"font": "Arial"}),
+    ("ND30-PAGE-04", "E", {"font": ".VnTime"}),
+    ("ND30-PAGE-04", "E", {"body_text": "Céng hßa x· héi chñ nghÜa ViÖt Nam, ®éc lËp tù do"}),
+    ("ND30-PAGE-04", "E", {"colour": "FF0000"}),
+    (
+        "ND30-PAGE-04",
+        "W",
+        {"body_text": "Tri\u1ec3n khai \u0111o\u0302\u0300ng bo\u0323\u0302 ca\u0301c nhie\u0323\u0302m vu\u0323."},
+    ),
+    ("ND30-PAGE-05", "E", {"page_field": "none"}),
+    ("ND30-PAGE-05", "E", {"page_field": "footer"}),
+    ("ND30-PAGE-05", "E", {"title_page": False}),
+    ("ND30-PAGE-05", "E", {"page_field_size": 12}),
+    ("ND30-PAGE-07", "W", {"page_prefix": "Trang "}),
+    ("ND30-PAGE-06", "E", {"appendix": "no-restart"}),
+    ("ND30-LAYOUT-03", "E", {"swap_signature": True}),
+    ("ND30-LAYOUT-04", "E", {"right_width": 4500}),
+    # Quốc hiệu, Tiêu ngữ
+    ("ND30-QH-01", "E", {"quoc_hieu": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT  NAM Ạ"}),
+    ("ND30-QH-02", "E", {"quoc_hieu_bold": False}),
+    ("ND30-QH-02", "E", {"quoc_hieu_size": 14, "right_width": 6300}),
+    ("ND30-QH-03", "E", {"tieu_ngu": "Độc lập – Tự do – Hạnh phúc"}),
+    ("ND30-QH-04", "E", {"tieu_ngu_size": 12}),
+    ("ND30-QH-05", "E", {"tieu_ngu_rule": 0}),
+    ("ND30-QH-05", "E", {"tieu_ngu_rule": 0.5}),
+    ("ND30-QH-05", "W", {"tieu_ngu_rule": 0.8}),
+    ("ND30-QH-06", "E", {"blank_between_qh_tn": True}),
+    # agency
+    ("ND30-CQ-03", "E", {"chu_quan_size": 14}),
+    ("ND30-CQ-03", "E", {"chu_quan": "UBND tỉnh Lạng Sơn"}),
+    ("ND30-CQ-04", "E", {"co_quan_bold": False, "chu_quan": ""}),
+    ("ND30-CQ-05", "E", {"co_quan_rule": 0}),
+    ("ND30-CQ-05", "E", {"co_quan_rule": 0.9}),
+    ("ND30-CQ-05", "W", {"co_quan_rule": 0.57}),
+    # số, ký hiệu
+    ("ND30-SO-01", "E", {"so": "Số 05/KH-SNV"}),
+    ("ND30-SO-01", "E", {"so_size": 14}),
+    ("ND30-SO-02", "E", {"so": "Số: 5/KH-SNV"}),
+    ("ND30-SO-03", "E", {"so": "Số: 05/KH - SNV"}),
+    ("ND30-SO-05", "E", {"so": "Số: 05/KH-CV"}),
+    ("ND30-SO-07", "W", {"so": "Số: 05/KH-SNV-VP"}),
+    ("ND30-SO-08", "E", {"so_align": __import__("builder").LEFT}),
+    ("ND30-KH-01", "E", {"so": "Số: 05/BC-SNV"}),
+    # date
+    ("ND30-DD-01", "E", {"ngay": "Lạng Sơn, ngày năm tháng ba năm 2024"}),
+    ("ND30-DD-02", "E", {"ngay": "Lạng Sơn, ngày 05 tháng 03 năm 2024"}),
+    ("ND30-DD-02", "E", {"ngay": "Lạng Sơn, ngày 5 tháng 3 năm 2024"}),
+    ("ND30-DD-03", "E", {"ngay_italic": False}),
+    # title
+    ("ND30-TL-01", "E", {"ten_loai_bold": False}),
+    ("ND30-TL-02", "E", {"trich_yeu_bold": False}),
+    ("ND30-TL-03", "E", {"trich_yeu_rule": 0}),
+    ("ND30-TL-03", "W", {"trich_yeu_rule": 0.28}),
+    (
+        "ND30-KG-01",
+        "W",
+        {"kinh_gui": ["Kính gửi: Ủy ban nhân dân tỉnh Lạng Sơn"], "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."]},
+    ),
+    # body
+    ("ND30-ND-01", "E", {"body_size": 12}),
+    ("ND30-ND-01", "E", {"body_align": __import__("builder").LEFT}),
+    ("ND30-ND-02", "E", {"body_indent": 0}),
+    ("ND30-ND-03", "E", {"body_after": 0}),
+    ("ND30-ND-04", "E", {"body_line": 2.0}),
+    ("ND30-ND-05", "W", {"odd_size_paragraph": True}),
+    ("ND30-ND-06", "W", {"closing": "Trên đây là Kế hoạch cải cách hành chính năm 2024 của Sở Nội vụ."}),
+    ("ND30-CC-01", "W", {"can_cu_italic": False}),
+    ("ND30-HD-02", "E", {"headings": ["I. Mục đích, yêu cầu", *HEADINGS[1:]]}),
+    (
+        "ND30-HD-08",
+        "E",
+        {
+            "headings": [
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "a) Nội dung",
+                "c) Yêu cầu",
+                "2. Yêu cầu",
+                "II. TỔ CHỨC THỰC HIỆN",
+            ]
+        },
+    ),
+    (
+        "ND30-HD-09",
+        "E",
+        {
+            "headings": [
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. Mục đích",
+                "a) Nội dung",
+                "b) Yêu cầu",
+                "3. Yêu cầu",
+                "II. TỔ CHỨC THỰC HIỆN",
+            ]
+        },
+    ),
+    ("ND30-HD-09", "E", {"headings": [*HEADINGS[:-1], "III. TỔ CHỨC THỰC HIỆN"]}),
+    ("ND30-HD-10", "W", {"diem_bold": True}),
+    # signature
+    ("ND30-CK-01", "E", {"chuc_vu": ["KT.GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]}),
+    ("ND30-CK-02", "E", {"chuc_vu_bold": False}),
+    ("ND30-CK-03", "E", {"ho_ten_bold": False}),
+    ("ND30-CK-04", "W", {"ho_ten": "TS. Nguyễn Văn A"}),
+    ("ND30-CK-08", "W", {"signature_extra": "(Chữ ký của người có thẩm quyền, dấu)"}),
+    # recipients
+    ("ND30-NN-01", "E", {"noi_nhan_label_italic": False}),
+    ("ND30-NN-01", "E", {"noi_nhan_label": "Nơi nhận"}),
+    ("ND30-NN-02", "E", {"noi_nhan_size": 12}),
+    ("ND30-NN-03", "E", {"noi_nhan_items": ["- UBND tỉnh (b/c);", "Các phòng thuộc Sở;", "- Lưu: VT, VP."]}),
+    ("ND30-NN-03", "E", {"noi_nhan_items": ["- UBND tỉnh (b/c)", "- Các phòng thuộc Sở;", "- Lưu: VT, VP."]}),
+    ("ND30-NN-04", "E", {"noi_nhan_items": ["- UBND tỉnh (b/c);", "- Lưu: VT, VP"]}),
+    ("ND30-NN-04", "E", {"noi_nhan_items": ["- UBND tỉnh (b/c);", "- Các phòng thuộc Sở."]}),
+    ("ND30-NN-04", "W", {"noi_nhan_items": ["- UBND tỉnh (b/c);", "- Lưu: VT."]}),
+    # appendix
+    ("ND30-PL-02", "E", {"appendix": "section", "appendix_label": "PHỤ LỤC"}),
+    ("ND30-PL-03", "E", {"appendix": "section", "appendix_title_bold": False}),
+    ("ND30-PL-04", "E", {"appendix": "section", "appendix_note_italic": False}),
+    # report
+    ("ND30-BC-01", "E", {"ten_loai": "BÁO CÁO", "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024"}),
+    (
+        "ND30-BC-02",
+        "E",
+        {
+            "ten_loai": "BÁO CÁO",
+            "so": "Số: 05/BC-SNV",
+            "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024",
+            "kinh_gui": ["Kính gửi:", "- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ."],
+        },
+    ),
+    (
+        "ND30-KG-03",
+        "E",
+        {
+            "ten_loai": "BÁO CÁO",
+            "so": "Số: 05/BC-SNV",
+            "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024",
+            "kinh_gui": ["Kính gửi:", "- Ủy ban nhân dân tỉnh", "- Bộ Nội vụ."],
+            "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, severity, changes", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_fires_alone(rule, severity, changes):
+    result = vanban.check(make_docx(**changes))
+    fired = {(f.rule, f.severity) for f in result.findings if f.severity in ("E", "W")}
+    assert fired == {(rule, severity)}, [(f.rule, f.severity, f.message, f.where) for f in result.findings]
+    assert result.ok == (severity != "E")
+
+
+def test_every_rule_has_a_case():
+    from vanban.checker.rules import RULES
+
+    covered = {case[0] for case in CASES}
+    documented = set()
+    for function in RULES:
+        documented |= {word.strip(",:;()") for word in (function.__doc__ or "").split() if word.startswith("ND30-")}
+    # "ND30-QH-01..06" style ranges in docstrings name families; every family has at least one case
+    families = {rule.rsplit("-", 1)[0] for rule in documented}
+    assert families <= {rule.rsplit("-", 1)[0] for rule in covered}
+
+
+@pytest.mark.parametrize(
+    "changes, info",
+    [
+        ({"so": "Số:      /KH-SNV"}, "ND30-SO-09"),
+        ({"ngay": "Lạng Sơn, ngày      tháng 3 năm 2024"}, "ND30-DD-06"),
+        (
+            {"headings": ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "a) Nội dung", "b) Yêu cầu", "2. Yêu cầu"]},
+            "ND30-KH-03",
+        ),
+        ({"ten_loai": "BÁO CÁO", "so": "Số: 05/BC-SNV", "trich_yeu": "Kết quả công tác"}, "ND30-BC-03"),
+    ],
+)
+def test_information_only(changes, info):
+    result = vanban.check(make_docx(**changes))
+    assert result.ok and not result.warnings
+    assert info in result.rules("I")
+
+
+def test_draft_blanks_are_information_but_errors_in_final_mode():
+    data = make_docx(so="Số:      /KH-SNV", ngay="Lạng Sơn, ngày      tháng 3 năm 2024")
+    draft = vanban.check(data)
+    assert draft.draft and draft.ok and draft.rules("I") >= {"ND30-SO-09", "ND30-DD-06"}
+    final = vanban.check(data, draft=False)
+    assert final.rules("E") == {"ND30-SO-09", "ND30-DD-06"}
