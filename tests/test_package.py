@@ -16,8 +16,10 @@ from vanban.renderer import bundled_template
 
 PUBLIC = [
     "CanCu",
+    "CheckResult",
     "ChiTieu",
     "CoQuan",
+    "Finding",
     "HoatDong",
     "InputError",
     "KeHoach",
@@ -37,6 +39,7 @@ PUBLIC = [
     "VanBanDanChieu",
     "VanbanError",
     "__version__",
+    "check",
     "json_schema",
     "load",
     "render",

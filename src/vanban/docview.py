@@ -34,7 +34,7 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
-MAX_PART = 64 * 1024 * 1024  # one XML part, uncompressed
+MAX_PART = 32 * 1024 * 1024  # one XML part, uncompressed (about 1,000 pages of text)
 MAX_TOTAL = 256 * 1024 * 1024  # every XML part read, uncompressed
 MAX_RATIO = 200  # compressed → uncompressed, beyond which a large part is a bomb
 EMU_PER_TWIP = 635
