@@ -1,6 +1,6 @@
-"""Build templates/ke_hoach.docx: a plain Word file with named ND30 styles and Jinja tags.
+"""Build templates/ke_hoach.docx and templates/bao_cao.docx: plain Word files with named ND30 styles and Jinja tags.
 
-Run ``python scripts/build_templates.py`` after changing the layout. The output is
+Run ``python scripts/build_templates.py`` after changing the layout (``… OUT_DIR`` writes elsewhere). The output is
 committed; a clerk may open it in Word or LibreOffice, change wording or layout, and
 pass it back with ``--template``. Measurements follow ../shared/spec/nd30.md §9.3.
 """
@@ -84,6 +84,9 @@ STYLES = [
     ("VBTenLoai", "VB Ten loai", _ppr("center", before=360, keep_next=True), _rpr(14, bold=True)),
     ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(14, bold=True)),
     ("VBKeTrichYeu", "VB Ke trich yeu", _ppr("center", after=240, border_bottom=True), _rpr(4)),
+    ("VBKinhGui", "VB Kinh gui", _ppr("center", before=120, after=120), _rpr(14)),
+    ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(1701, 0)), _rpr(14)),
+    ("VBKinhGuiMuc", "VB Kinh gui muc", _ppr("left", ind=(2835, 0)), _rpr(14)),
     ("VBCanCu", "VB Can cu", _ppr(**BODY), _rpr(14, italic=True)),
     ("VBMoDau", "VB Mo dau", _ppr(**BODY), _rpr(14)),
     ("VBNoiDung", "VB Noi dung", _ppr(**BODY), _rpr(14)),
@@ -243,8 +246,9 @@ def muc(title: str) -> list[str]:
     return [tag("set ns.muc = ns.muc + 1"), para("VBMuc", "{{ ns.muc|la_ma }}. {{ " + title + " }}")]
 
 
-def body() -> list[str]:
-    parts = [
+def opening() -> list[str]:
+    """Căn cứ lines (italic) and the lead-in paragraphs, shared by every document type."""
+    return [
         tag("set ns = namespace(muc=0, khoan=0)"),
         tag("for doan in can_cu|doan_can_cu(trinh_bay_can_cu)"),
         para("VBCanCu", "{{ doan }}"),
@@ -252,6 +256,12 @@ def body() -> list[str]:
         tag("for doan in mo_dau|doan_mo_dau(can_cu, trinh_bay_can_cu)"),
         para("VBMoDau", "{{ doan }}"),
         tag("endfor"),
+    ]
+
+
+def ke_hoach_body() -> list[str]:
+    parts = [
+        *opening(),
         # I. Mục đích, yêu cầu
         tag("if muc_dich or yeu_cau"),
         *muc("tieu_de.muc_dich_yeu_cau"),
@@ -341,6 +351,60 @@ def body() -> list[str]:
     return parts
 
 
+def bao_cao_body() -> list[str]:
+    """I. results per task, II. shortcomings, III. next period's tasks, IV. proposals (spec §8.2)."""
+    return [
+        *opening(),
+        tag("if tong_quan or ket_qua"),
+        *muc("tieu_de.ket_qua"),
+        tag("for doan in tong_quan"),
+        para("VBNoiDung", "{{ doan }}"),
+        tag("endfor"),
+        tag("for kq in ket_qua"),
+        para("VBKhoan", "{{ loop.index }}. Nhiệm vụ {{ kq.so }}: {{ kq.ten }}"),
+        tag("for dong in kq|dong_ket_qua(ky)"),
+        para("VBNoiDung", "{{ dong }}"),
+        tag("endfor"),
+        tag("endfor"),
+        tag("endif"),
+        tag("if ton_tai"),
+        *muc("tieu_de.ton_tai"),
+        tag("for doan in ton_tai"),
+        para("VBNoiDung", "- {{ doan }}"),
+        tag("endfor"),
+        tag("endif"),
+        tag("if nhiem_vu_tiep_theo"),
+        *muc("tieu_de.nhiem_vu_tiep_theo"),
+        tag("for doan in nhiem_vu_tiep_theo"),
+        para("VBNoiDung", "- {{ doan }}"),
+        tag("endfor"),
+        tag("endif"),
+        tag("if de_xuat"),
+        *muc("tieu_de.de_xuat"),
+        tag("for doan in de_xuat"),
+        para("VBNoiDung", "- {{ doan }}"),
+        tag("endfor"),
+        tag("endif"),
+        tag("if ket_luan"),
+        para("VBKetLuan", "{{ ket_luan }}"),
+        tag("endif"),
+    ]
+
+
+def kinh_gui() -> list[str]:
+    """Ô 9a: one addressee on the line; several, one a line under the colon (ND30-KG-03)."""
+    return [
+        tag("if kinh_gui|length == 1"),
+        para("VBKinhGui", "Kính gửi: {{ kinh_gui[0] }}"),
+        tag("elif kinh_gui"),
+        para("VBKinhGuiNhan", "Kính gửi:"),
+        tag("for noi in kinh_gui"),
+        para("VBKinhGuiMuc", "- {{ noi }}{{ '.' if loop.last else ';' }}"),
+        tag("endfor"),
+        tag("endif"),
+    ]
+
+
 def signature_block() -> str:
     left = cell(
         SIGN_LEFT,
@@ -377,7 +441,7 @@ def sect_pr(landscape: bool = False, restart: bool = False) -> str:
     )
 
 
-APPENDIX_COLUMNS = [
+KH_COLUMNS = [
     ("TT", 700, "{{ ns.nhom|la_ma }}", "{{ loop.index }}"),
     ("Nhiệm vụ", 4200, "{{ nhom.ten }}", "{{ nv.ten }}"),
     ("Sản phẩm", 2700, "", "{{ nv.ket_qua or '' }}"),
@@ -385,51 +449,70 @@ APPENDIX_COLUMNS = [
     ("Chủ trì", 1700, "", "{{ nv.chu_tri or '' }}"),
     ("Phối hợp", 1700, "", "{{ nv.phoi_hop|join('; ') }}"),
 ]
-APPENDIX_COLUMNS.append(
-    ("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in APPENDIX_COLUMNS), "", "{{ nv.theo_doi or '' }}")
-)
+KH_COLUMNS.append(("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in KH_COLUMNS), "", "{{ nv.theo_doi or '' }}"))
+BC_COLUMNS = [
+    ("TT", 700, "", "{{ kq.so }}"),
+    ("Nhiệm vụ", 5000, "", "{{ kq.ten }}"),
+    ("Chủ trì", 2300, "", "{{ kq.chu_tri or '' }}"),
+    ("Chỉ tiêu", 2200, "", "{{ kq.chi_tieu|cot_chi_tieu('ke_hoach') }}"),
+    ("Đạt được", 1300, "", "{{ kq.chi_tieu|cot_chi_tieu('dat') }}"),
+    ("Tỷ lệ", 1000, "", "{{ kq.chi_tieu|cot_chi_tieu('ty_le') }}"),
+]
+BC_COLUMNS.append(("Tình trạng", LANDSCAPE_TEXT_W - sum(c[1] for c in BC_COLUMNS), "", "{{ kq.ten_trang_thai }}"))
 
 
-def appendix() -> list[str]:
-    widths = [c[1] for c in APPENDIX_COLUMNS]
+def _loop_row(statement: str) -> str:
+    return f"<w:tr><w:tc><w:p><w:r><w:t>{{%tr {statement} %}}</w:t></w:r></w:p></w:tc></w:tr>"
+
+
+def _table(columns: list[tuple[str, int, str, str]], rows: str) -> str:
+    widths = [c[1] for c in columns]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = row(
-        *(cell(w, para("VBBangTieuDe", name)) for name, w, _, _ in APPENDIX_COLUMNS), header=True, cant_split=True
-    )
-    group = row(*(cell(w, para("VBBangTieuDe", text)) for _, w, text, _ in APPENDIX_COLUMNS), cant_split=True)
-    task = row(
-        *(
-            cell(w, para("VBBangSo" if i == 0 else "VBBang", text))
-            for i, (_, w, _, text) in enumerate(APPENDIX_COLUMNS)
-        ),
-        cant_split=True,
-    )
-    loop_row = lambda statement: f"<w:tr><w:tc><w:p><w:r><w:t>{{%tr {statement} %}}</w:t></w:r></w:p></w:tc></w:tr>"  # noqa: E731
-    table = (
+    head = row(*(cell(w, para("VBBangTieuDe", name)) for name, w, _, _ in columns), header=True, cant_split=True)
+    return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="VBBangKe"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{head}"
-        + loop_row("set ns.nhom = 0")
-        + loop_row("for nhom in phu_luc.nhom")
-        + loop_row("set ns.nhom = ns.nhom + 1")
-        + group
-        + loop_row("for nv in nhom.nhiem_vu")
-        + task
-        + loop_row("endfor")
-        + loop_row("endfor")
-        + "</w:tbl>"
+        f"<w:tblGrid>{grid}</w:tblGrid>{head}{rows}</w:tbl>"
     )
+
+
+def _data_row(columns: list[tuple[str, int, str, str]]) -> str:
+    return row(
+        *(cell(w, para("VBBangSo" if i == 0 else "VBBang", text)) for i, (_, w, _, text) in enumerate(columns)),
+        cant_split=True,
+    )
+
+
+def appendix(kind: str) -> list[str]:
+    """The appendix in a landscape section of its own, numbered from 1, header row repeated."""
+    if kind == "KH":
+        group = row(*(cell(w, para("VBBangTieuDe", text)) for _, w, text, _ in KH_COLUMNS), cant_split=True)
+        rows = (
+            _loop_row("set ns.nhom = 0")
+            + _loop_row("for nhom in phu_luc.nhom")
+            + _loop_row("set ns.nhom = ns.nhom + 1")
+            + group
+            + _loop_row("for nv in nhom.nhiem_vu")
+            + _data_row(KH_COLUMNS)
+            + _loop_row("endfor")
+            + _loop_row("endfor")
+        )
+        table, title = _table(KH_COLUMNS, rows), "{{ phu_luc.tieu_de }}"
+        note = (
+            "{% if phu_luc.ghi_chu %}{{ phu_luc.ghi_chu }}{% else %}(Kèm theo Kế hoạch số "
+            "{{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }}){% endif %}"
+        )
+    else:
+        rows = _loop_row("for kq in ket_qua") + _data_row(BC_COLUMNS) + _loop_row("endfor")
+        table, title = _table(BC_COLUMNS, rows), "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}"
+        note = "(Kèm theo Báo cáo số {{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }})"
     return [
         tag("if phu_luc"),
         # ends the main section (portrait); the appendix section starts on a new page
         f"<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>",
         para("VBPhuLuc", "Phụ lục"),
-        para("VBPhuLucTieuDe", "{{ phu_luc.tieu_de }}"),
-        para(
-            "VBPhuLucGhiChu",
-            "{% if phu_luc.ghi_chu %}{{ phu_luc.ghi_chu }}{% else %}(Kèm theo Kế hoạch số "
-            "{{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }}){% endif %}",
-        ),
+        para("VBPhuLucTieuDe", title),
+        para("VBPhuLucGhiChu", note),
         tag("set ns.nhom = 0"),
         table,
         '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>',
@@ -437,20 +520,25 @@ def appendix() -> list[str]:
     ]
 
 
-def document_xml() -> str:
+TEN_LOAI = {"KH": "KẾ HOẠCH", "BC": "BÁO CÁO"}
+FILES = {"KH": "ke_hoach.docx", "BC": "bao_cao.docx"}
+
+
+def document_xml(kind: str) -> str:
     parts = [
         header_block(),
-        para("VBTenLoai", "KẾ HOẠCH"),
+        para("VBTenLoai", TEN_LOAI[kind]),
         tag("for dong in trich_yeu.splitlines()"),
         para("VBTrichYeu", "{{ dong }}"),
         tag("endfor"),
         rule("VBKeTrichYeu", 3000, TEXT_W + 2 * CELL_MARGIN),
-        *body(),
+        *(kinh_gui() if kind == "BC" else []),
+        *(ke_hoach_body() if kind == "KH" else bao_cao_body()),
         signature_block(),
         # Word wants a paragraph after a table; this one is 1 pt high so it never adds a page
         '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
         '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>',
-        *appendix(),
+        *appendix(kind),
     ]
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -535,13 +623,13 @@ APP = (
 )
 
 
-def build(target: Path) -> None:
+def build(target: Path, kind: str = "KH") -> None:
     files = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
         "docProps/core.xml": CORE,
         "docProps/app.xml": APP,
-        "word/document.xml": document_xml(),
+        "word/document.xml": document_xml(kind),
         "word/_rels/document.xml.rels": DOCUMENT_RELS,
         "word/styles.xml": styles_xml(),
         "word/settings.xml": SETTINGS,
@@ -558,6 +646,7 @@ def build(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates" / "ke_hoach.docx"
-    build(out)
-    print(out)
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates"
+    for code, name in FILES.items():
+        build(folder / name, code)
+        print(folder / name)

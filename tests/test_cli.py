@@ -47,10 +47,10 @@ def test_render_example(tmp_path, capsys):
     "old, new, expected",
     [
         ("dia_danh: Lạng Sơn", "dia_danh: [Lạng Sơn", "dòng"),
-        ("dia_danh: Lạng Sơn", "dia_danh: Lạng Sơn\nmuc_tieu_sai: x", "muc_tieu_sai (dòng 11)"),
+        ("dia_danh: Lạng Sơn", "dia_danh: Lạng Sơn\nmuc_tieu_sai: x", "muc_tieu_sai (dòng 12)"),
         ("so_ky_hieu: 19/KH-SKHCN", "so_ky_hieu: 19/KH-SK HCN", "so_ky_hieu"),
         ("ngay_ban_hanh: 2024-01-31", "ngay_ban_hanh: 31/02/2024", "ngày 31/02/2024 không tồn tại"),
-        ("ngay_ban_hanh: 2024-01-31", "ngay_ban_hanh: 2024-02-31", "dòng 11: ngày '2024-02-31' không tồn tại"),
+        ("ngay_ban_hanh: 2024-01-31", "ngay_ban_hanh: 2024-02-31", "dòng 12: ngày '2024-02-31' không tồn tại"),
     ],
 )
 def test_bad_input_is_a_short_vietnamese_error(tmp_path, capsys, old, new, expected):

@@ -36,7 +36,7 @@ def test_unknown_key_names_field_and_line(tmp_path):
     with pytest.raises(InputError) as caught:
         vanban.load(path)
     message = str(caught.value)
-    assert "đia_danh_phu (dòng 11)" in message and "không có trong mô hình" in message
+    assert "đia_danh_phu (dòng 12)" in message and "không có trong mô hình" in message
 
 
 def test_bad_so_ky_hieu(tmp_path):
@@ -58,7 +58,7 @@ def test_impossible_date(tmp_path, written):
     with pytest.raises(InputError) as caught:
         vanban.load(path)
     message = str(caught.value)
-    assert "không tồn tại" in message and "dòng 11" in message
+    assert "không tồn tại" in message and "dòng 12" in message
 
 
 def test_nested_error_has_path_and_line(tmp_path):

@@ -11,10 +11,11 @@ import pytest
 from conftest import ROOT
 
 import vanban
-from vanban.models import KeHoach
+from vanban.models import BaoCao, KeHoach
 from vanban.renderer import bundled_template
 
 PUBLIC = [
+    "BaoCao",
     "CanCu",
     "CheckResult",
     "ChiTieu",
@@ -24,6 +25,7 @@ PUBLIC = [
     "InputError",
     "KeHoach",
     "Khoan",
+    "KyBaoCao",
     "LinhVuc",
     "NgayDuThao",
     "NguoiKy",
@@ -36,12 +38,15 @@ PUBLIC = [
     "Template",
     "TemplateError",
     "ThoiGian",
+    "TienDoKy",
     "VanBanDanChieu",
     "VanbanError",
     "__version__",
     "check",
     "json_schema",
     "load",
+    "load_progress",
+    "quarterly_report",
     "render",
     "render_bytes",
     "save",
@@ -62,22 +67,22 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
-def test_template_variables_are_model_fields():
-    """Drift: every variable the bundled template reads is a field of KeHoach."""
-    used = bundled_template("KH").variables()
-    assert used, "the template reads no variable at all?"
-    assert used <= set(KeHoach.model_fields), used - set(KeHoach.model_fields)
-    for core in ("co_quan", "so_ky_hieu", "trich_yeu", "nhiem_vu", "noi_nhan", "nguoi_ky", "phu_luc"):
-        assert core in used
+@pytest.mark.parametrize("code, model, core", [("KH", KeHoach, "nhiem_vu"), ("BC", BaoCao, "ket_qua")])
+def test_template_variables_are_model_fields(code, model, core):
+    """Drift: every variable a bundled template reads is a field of its model."""
+    used = bundled_template(code).variables()
+    assert used <= set(model.model_fields), used - set(model.model_fields)
+    for name in ("co_quan", "so_ky_hieu", "trich_yeu", "noi_nhan", "nguoi_ky", "phu_luc", core):
+        assert name in used
 
 
-def test_every_filter_the_template_uses_exists():
+@pytest.mark.parametrize("code", ["KH", "BC"])
+def test_every_filter_the_template_uses_exists(code):
     import re
 
-    source = bundled_template("KH").source_xml
+    source = bundled_template(code).source_xml
     used = set(re.findall(r"\|\s*(\w+)", source))
-    env = bundled_template("KH").env
-    assert used <= set(env.filters), used - set(env.filters)
+    assert used <= set(bundled_template(code).env.filters), used - set(bundled_template(code).env.filters)
 
 
 @pytest.mark.skipif(
@@ -92,19 +97,19 @@ def test_wheel_ships_the_templates(tmp_path):
     )
     wheel = next(Path(tmp_path).glob("vanban-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "vanban/templates/ke_hoach.docx" in names
+    assert "vanban/templates/ke_hoach.docx" in names and "vanban/templates/bao_cao.docx" in names
     assert "vanban/py.typed" in names and "vanban/cli.py" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
 
 
-def test_bundled_template_is_what_the_build_script_makes(tmp_path):
-    """templates/ke_hoach.docx is generated: change scripts/build_templates.py, then rerun it."""
-    built = tmp_path / "ke_hoach.docx"
+@pytest.mark.parametrize("name", ["ke_hoach.docx", "bao_cao.docx"])
+def test_bundled_template_is_what_the_build_script_makes(tmp_path, name):
+    """templates/*.docx are generated: change scripts/build_templates.py, then rerun it."""
     subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_templates.py"), str(built)], check=True, capture_output=True
+        [sys.executable, str(ROOT / "scripts" / "build_templates.py"), str(tmp_path)], check=True, capture_output=True
     )
-    committed = zipfile.ZipFile(ROOT / "templates" / "ke_hoach.docx")
-    fresh = zipfile.ZipFile(built)
+    committed = zipfile.ZipFile(ROOT / "templates" / name)
+    fresh = zipfile.ZipFile(tmp_path / name)
     assert committed.namelist() == fresh.namelist()
-    for name in fresh.namelist():
-        assert committed.read(name) == fresh.read(name), name
+    for part in fresh.namelist():
+        assert committed.read(part) == fresh.read(part), part

@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "BaoCao": "vanban.models",
     "CanCu": "vanban.models",
     "CheckResult": "vanban.checker",
-    "Finding": "vanban.checker",
     "ChiTieu": "vanban.models",
     "CoQuan": "vanban.models",
+    "Finding": "vanban.checker",
     "HoatDong": "vanban.models",
     "InputError": "vanban.errors",
     "KeHoach": "vanban.models",
     "Khoan": "vanban.models",
+    "KyBaoCao": "vanban.models",
     "LinhVuc": "vanban.models",
     "NgayDuThao": "vanban.models",
     "NguoiKy": "vanban.models",
@@ -37,11 +39,14 @@ _EXPORTS = {
     "Template": "vanban.renderer",
     "TemplateError": "vanban.errors",
     "ThoiGian": "vanban.models",
+    "TienDoKy": "vanban.models",
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban.errors",
     "check": "vanban.checker",
     "json_schema": "vanban.io",
     "load": "vanban.io",
+    "load_progress": "vanban.tien_do",
+    "quarterly_report": "vanban.derive",
     "render": "vanban.renderer",
     "render_bytes": "vanban.renderer",
     "save": "vanban.io",
@@ -49,6 +54,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BaoCao",
     "CanCu",
     "CheckResult",
     "ChiTieu",
@@ -58,6 +64,7 @@ __all__ = [
     "InputError",
     "KeHoach",
     "Khoan",
+    "KyBaoCao",
     "LinhVuc",
     "NgayDuThao",
     "NguoiKy",
@@ -70,12 +77,15 @@ __all__ = [
     "Template",
     "TemplateError",
     "ThoiGian",
+    "TienDoKy",
     "VanBanDanChieu",
     "VanbanError",
     "__version__",
     "check",
     "json_schema",
     "load",
+    "load_progress",
+    "quarterly_report",
     "render",
     "render_bytes",
     "save",
@@ -84,15 +94,18 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .checker import CheckResult, Finding, check
+    from .derive import quarterly_report
     from .errors import InputError, RenderError, TemplateError, VanbanError
     from .io import json_schema, load, save, validate
     from .models import (
+        BaoCao,
         CanCu,
         ChiTieu,
         CoQuan,
         HoatDong,
         KeHoach,
         Khoan,
+        KyBaoCao,
         LinhVuc,
         NgayDuThao,
         NguoiKy,
@@ -102,9 +115,11 @@ if TYPE_CHECKING:
         PhuLuc,
         SoKyHieu,
         ThoiGian,
+        TienDoKy,
         VanBanDanChieu,
     )
     from .renderer import Template, render, render_bytes
+    from .tien_do import load_progress
 
 
 def __getattr__(name: str) -> Any:

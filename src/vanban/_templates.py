@@ -10,7 +10,7 @@ _HERE = Path(__file__).resolve().parent
 _PLACES = (_HERE / "templates", _HERE.parents[1] / "templates")
 
 #: Template file for each type code of a ký hiệu.
-TEMPLATE_FILES = {"KH": "ke_hoach.docx"}
+TEMPLATE_FILES = {"KH": "ke_hoach.docx", "BC": "bao_cao.docx"}
 
 
 def template_dir() -> Path:

@@ -108,6 +108,79 @@ def schema(
         typer.echo(f"Đã ghi {output}")
 
 
+@app.command()
+def report(
+    plan: Annotated[Path, typer.Argument(help="Kế hoạch .yaml/.json.", show_default=False)],
+    ky: Annotated[
+        str,
+        typer.Option(
+            "--ky", help="Kỳ báo cáo: 'tháng 3', 'quý I', '6 tháng đầu năm', '9 tháng', 'năm'.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Tệp báo cáo .docx; bản YAML để sửa ghi cạnh nó.", show_default=False)
+    ],
+    progress: Annotated[
+        list[Path], typer.Option("--progress", help="Tệp tiến độ .yaml/.csv/.xlsx; lặp lại để cộng nhiều kỳ.")
+    ] = [],  # noqa: B006
+    nam: Annotated[int | None, typer.Option("--nam", help="Năm của kỳ báo cáo (mặc định: năm của kế hoạch).")] = None,
+    so: Annotated[int | None, typer.Option("--so", help="Số báo cáo (mặc định để trống cho văn thư).")] = None,
+    ngay: Annotated[str | None, typer.Option("--ngay", help="Ngày ban hành dd/mm/yyyy (mặc định để trống).")] = None,
+    nguoi_ky: Annotated[
+        str | None, typer.Option("--nguoi-ky", help="Họ tên người ký (chức vụ lấy từ kế hoạch).")
+    ] = None,
+    kinh_gui: Annotated[list[str], typer.Option("--kinh-gui", help="Nơi được kính gửi; lặp lại cho nhiều nơi.")] = [],  # noqa: B006
+) -> None:
+    """Soạn dự thảo báo cáo (tháng, quý, 6 tháng, 9 tháng, năm) từ kế hoạch và số liệu tiến độ.
+
+    Ghi RA.docx và RA.yaml (để sửa rồi `vanban render RA.yaml`). Chỗ chưa có số liệu được đánh dấu
+    [Bổ sung …] (tô vàng) và liệt kê ở cuối; không có con số nào được tự bịa ra.
+    """
+    from pydantic import ValidationError
+
+    from .derive import quarterly_report
+    from .io import dumps_yaml, load
+    from .models import BaoCao, KeHoach, KyBaoCao, NguoiKy
+    from .models._common import parse_date
+    from .models.bao_cao import parse_ky
+    from .renderer import render_bytes
+    from .tien_do import load_progress
+
+    if output.suffix.lower() != ".docx":
+        raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
+    if plan.suffix.lower() == ".docx":
+        raise InputError("chưa đọc được kế hoạch .docx; hãy dùng tệp YAML/JSON của kế hoạch")
+    model = load(plan)
+    if not isinstance(model, KeHoach):
+        raise InputError(f"'{plan}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    try:
+        period = KyBaoCao.model_validate(parse_ky(ky, nam or model.nam))
+    except ValidationError as exc:
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise InputError(f"kỳ báo cáo '{ky}': {reasons}") from None
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    try:
+        issued = parse_date(ngay) if ngay else None
+    except ValueError as exc:
+        raise InputError(f"--ngay: {exc}") from None
+    periods = [entry for path in progress for entry in load_progress(path, period)]
+    signer = NguoiKy(chuc_vu=model.nguoi_ky.chuc_vu, ho_ten=nguoi_ky) if nguoi_ky else None
+    draft: BaoCao = quarterly_report(
+        model, period, periods, so=so, ngay=issued, nguoi_ky=signer, kinh_gui=kinh_gui or None
+    )
+    data = render_bytes(draft)
+    yaml_path = output.with_suffix(".yaml")
+    write_atomic(output, data)
+    write_atomic(yaml_path, dumps_yaml(draft).encode("utf-8"))
+    typer.echo(f"Đã ghi {output} và {yaml_path} (báo cáo {period}, {len(draft.ket_qua)} nhiệm vụ).")
+    missing = draft.placeholders()
+    if missing:
+        typer.echo(f"Còn {len(missing)} chỗ cần bổ sung (tô vàng trong tệp Word):")
+        for item in missing:
+            typer.echo(f"  - {item}")
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"

@@ -19,7 +19,7 @@ from .models import MODELS, SoKyHieu, VanBan
 
 PathLike = str | os.PathLike[str]
 
-KINDS: dict[str, str] = {"ke-hoach": "KH", "kh": "KH"}
+KINDS: dict[str, str] = {"ke-hoach": "KH", "kh": "KH", "bao-cao": "BC", "bc": "BC"}
 
 _MESSAGES = {
     "missing": "thiếu trường bắt buộc",
@@ -250,7 +250,7 @@ def json_schema(kind: str = "ke-hoach") -> dict[str, Any]:
     code = KINDS.get(kind.lower(), kind)
     model = MODELS.get(code)
     if model is None:
-        raise InputError(f"không có loại '{kind}'; chọn một trong: {', '.join(sorted(set(KINDS) - {'kh'}))}")
+        raise InputError(f"không có loại '{kind}'; chọn một trong: {', '.join(sorted(k for k in KINDS if '-' in k))}")
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"vanban {kind}"

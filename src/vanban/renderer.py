@@ -26,7 +26,7 @@ from ._files import write_atomic
 from ._metrics import text_width
 from ._templates import template_path
 from .errors import RenderError, TemplateError
-from .models import NgayDuThao, SoKyHieu, VanBan
+from .models import ChiTieuDat, KetQuaNhiemVu, KyBaoCao, NgayDuThao, SoKyHieu, VanBan
 
 PathLike = str | os.PathLike[str]
 
@@ -80,7 +80,61 @@ def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
     return max(int((available - length) / 2), 0)
 
 
+def _dong_ket_qua(result: KetQuaNhiemVu, ky: KyBaoCao) -> list[str]:
+    """A task's lines in a report: status, results, and each target against what was achieved."""
+    lines = [f"- Tình trạng: {result.ten_trang_thai}."]
+    for index, paragraph in enumerate(result.ket_qua):
+        lines.append(f"- Kết quả: {paragraph}" if index == 0 else paragraph)
+    for target in result.chi_tieu:
+        verdict = ""
+        if ky.loai == "nam" and target.dat_chi_tieu is not None:
+            verdict = "; đạt chỉ tiêu" if target.dat_chi_tieu else "; chưa đạt chỉ tiêu"
+        lines.append(f"- Chỉ tiêu: {target}{verdict}.")
+    return lines
+
+
+def _cot_chi_tieu(targets: list[ChiTieuDat], column: str) -> str:
+    """One column of the report's appendix table, a line per target."""
+    values = []
+    for target in targets:
+        if column == "ke_hoach":
+            values.append(f"{text.so(target.so_luong)} {target.don_vi}")
+        elif column == "dat":
+            values.append("[Bổ sung]" if target.dat is None else text.so(target.dat))
+        else:
+            values.append("" if target.ty_le is None else text.ti_le(target.ty_le, 1))
+    return "; ".join(values)
+
+
+_PLACEHOLDER_RUN = re.compile(
+    r"<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t xml:space=\"preserve\">([^<]*\[Bổ sung[^<]*)</w:t></w:r>"
+)
+
+
+def _highlight_placeholders(xml: str) -> str:
+    """Mark each ``[Bổ sung …]`` left for the clerk with a yellow highlight, so it cannot be missed."""
+
+    def split(match: re.Match[str]) -> str:
+        props = match[1] or ""
+        marked = (
+            props.replace("</w:rPr>", '<w:highlight w:val="yellow"/></w:rPr>')
+            if props
+            else '<w:rPr><w:highlight w:val="yellow"/></w:rPr>'
+        )
+        pieces = re.split(r"(\[Bổ sung[^\]]*\])", match[2])
+        runs = []
+        for piece in pieces:
+            if piece:
+                chosen = marked if piece.startswith("[Bổ sung") else props
+                runs.append(f'<w:r>{chosen}<w:t xml:space="preserve">{piece}</w:t></w:r>')
+        return "".join(runs)
+
+    return _PLACEHOLDER_RUN.sub(split, xml) if "[Bổ sung" in xml else xml
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "cot_chi_tieu": _cot_chi_tieu,
+    "dong_ket_qua": _dong_ket_qua,
     "doan_can_cu": _doan_can_cu,
     "doan_mo_dau": _doan_mo_dau,
     "ke": _ke,
@@ -90,7 +144,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "so_ky_hieu": _so_ky_hieu,
     "so_van_ban": _so_van_ban,
     "ti_le": text.ti_le,
-    "viet_hoa": text.viet_hoa,
+    "viet_hoa": lambda value: text.viet_hoa(str(value)),
 }
 
 
@@ -243,7 +297,7 @@ class Template:
     @staticmethod
     def _fill(compiled: jinja2.Template, context: dict[str, Any]) -> str:
         xml = compiled.render(context)
-        return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        return _highlight_placeholders(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
 
 
 _BUNDLED: dict[str, Template] = {}

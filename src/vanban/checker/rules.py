@@ -148,6 +148,14 @@ def _format(
             )
 
 
+def _line_length(ctx: Context, para: Para, default_size: float) -> int:
+    """Width of a (bold) text line; a line longer than its column wraps, so the column width caps it."""
+    from ..components import text_width as column_width
+
+    length = text_width(clean(para.text), para.size or default_size, True)
+    return min(length, column_width(ctx.doc, para) - para.ind_left - para.ind_right)
+
+
 def _grouped(findings: Iterable[Finding]) -> Iterator[Finding]:
     """One finding per kind of fault in a list of lines, with the count and the first place."""
     groups: dict[tuple[str, str, str], list[Finding]] = {}
@@ -679,7 +687,7 @@ def co_quan(ctx: Context) -> Iterator[Finding]:
     for para in parts.co_quan:
         yield from _format(para, "Cơ quan ban hành", "ND30-CQ-04", (12, 13, 12.5), bold=True, caps=True, center=True)
     longest = max(parts.co_quan, key=lambda p: text_width(clean(p.text), p.size or 13, True))
-    length = text_width(clean(longest.text), longest.size or 13, True)
+    length = _line_length(ctx, longest, 13)
     found = list(
         _rule_line(parts.rule_co_quan, length, "ND30-CQ-05", "cơ quan ban hành", parts.co_quan[-1], full=False)
     )
@@ -953,7 +961,7 @@ def ten_loai_trich_yeu(ctx: Context) -> Iterator[Finding]:
             "IN HOA",
         )
     longest = max(parts.trich_yeu, key=lambda p: text_width(clean(p.text), p.size or 14, True))
-    length = text_width(clean(longest.text), longest.size or 14, True)
+    length = _line_length(ctx, longest, 14)
     found = list(_rule_line(parts.rule_trich_yeu, length, "ND30-TL-03", "trích yếu", parts.trich_yeu[-1], full=False))
     if len(parts.trich_yeu) > 1:
         found = [

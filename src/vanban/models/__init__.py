@@ -14,6 +14,7 @@ from ._common import (
     VanBanDanChieu,
 )
 from ._van_ban import Khoan, VanBan
+from .bao_cao import BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao
 from .ke_hoach import (
     ChiTieu,
     HoatDong,
@@ -25,20 +26,25 @@ from .ke_hoach import (
     PhuLuc,
     TieuDeKeHoach,
 )
+from .tien_do import TienDoKy, TienDoNhiemVu
 
 #: Model class for each type code of a ký hiệu that vanban can load and render.
-MODELS: dict[str, type[VanBan]] = {"KH": KeHoach}
+MODELS: dict[str, type[VanBan]] = {"KH": KeHoach, "BC": BaoCao}
 
 __all__ = [
     "LOAI_VAN_BAN",
     "MODELS",
     "QUYEN_HAN",
+    "BaoCao",
     "CanCu",
     "ChiTieu",
+    "ChiTieuDat",
     "CoQuan",
     "HoatDong",
     "KeHoach",
+    "KetQuaNhiemVu",
     "Khoan",
+    "KyBaoCao",
     "LinhVuc",
     "NgayDuThao",
     "NguoiKy",
@@ -50,6 +56,9 @@ __all__ = [
     "PhuLuc",
     "SoKyHieu",
     "ThoiGian",
+    "TienDoKy",
+    "TienDoNhiemVu",
+    "TieuDeBaoCao",
     "TieuDeKeHoach",
     "VanBan",
     "VanBanDanChieu",

@@ -124,6 +124,9 @@ class CoQuan(VBModel):
     )
     ten: Dong = Field(min_length=1, description="Tên cơ quan ban hành, mỗi dòng một phần tử.")
     viet_tat: str = Field(description="Chữ viết tắt tên cơ quan trong ký hiệu (ví dụ: SKHCN).")
+    ten_goi: str | None = Field(
+        default=None, description="Tên cơ quan viết thường, dùng trong câu (ví dụ: Sở Khoa học và Công nghệ)."
+    )
 
     @field_validator("chu_quan", "ten")
     @classmethod

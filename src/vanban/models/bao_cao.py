@@ -1,0 +1,243 @@
+"""Báo cáo (BC): a periodic report on a plan, and the progress data it is drafted from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, ClassVar, Literal
+
+from pydantic import ConfigDict, Field, field_validator, model_serializer, model_validator
+
+from vanban import text
+
+from ._common import VanBanDanChieu, VBModel, _accepts_string
+from ._van_ban import VanBan
+
+TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
+TEN_TRANG_THAI: dict[str, str] = {
+    "hoan_thanh": "hoàn thành",
+    "dang_thuc_hien": "đang thực hiện",
+    "cham_tien_do": "chậm tiến độ",
+    "chua_trien_khai": "chưa triển khai",
+}
+PLACEHOLDER_RE = re.compile(r"\[Bổ sung[^\]]*\]")
+
+
+def _plain(value: str) -> str:
+    """Lower case without diacritics, single underscores: 'Đang thực hiện' → 'dang_thuc_hien'."""
+    value = unicodedata.normalize("NFD", value.strip().lower().replace("đ", "d"))
+    value = "".join(c for c in value if unicodedata.category(c) != "Mn")
+    return re.sub(r"[\s\-]+", "_", value)
+
+
+def parse_trang_thai(value: Any) -> Any:
+    """Accept the Vietnamese wording a clerk types ('đang thực hiện', 'Hoàn thành', 'cham tien do')."""
+    if not isinstance(value, str):
+        return value
+    key = _plain(value)
+    if key in TEN_TRANG_THAI:
+        return key
+    allowed = ", ".join(TEN_TRANG_THAI.values())
+    raise ValueError(f"tình trạng '{value}' không hợp lệ; chỉ nhận: {allowed}")
+
+
+class KyBaoCao(VBModel):
+    """A report period: ``tháng 3``, ``quý I``, ``6 tháng đầu năm``, ``6 tháng cuối năm``, ``9 tháng``, ``năm``."""
+
+    loai: Literal["thang", "quy", "6_thang_dau", "6_thang_cuoi", "9_thang", "nam"]
+    so: int | None = Field(default=None, description="Số tháng (1–12) hoặc số quý (1–4).")
+    nam: int = Field(ge=1900, le=2200)
+
+    model_config = ConfigDict(json_schema_extra=_accepts_string)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return parse_ky(data) if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _check(self) -> KyBaoCao:
+        limits = {"thang": 12, "quy": 4}
+        if self.loai in limits and not (self.so and 1 <= self.so <= limits[self.loai]):
+            raise ValueError(f"kỳ '{self.loai}' cần số từ 1 đến {limits[self.loai]}")
+        return self
+
+    @property
+    def thang(self) -> range:
+        """The months (1–12) the period covers."""
+        if self.loai == "thang":
+            return range(self.so, self.so + 1)
+        if self.loai == "quy":
+            return range(3 * self.so - 2, 3 * self.so + 1)
+        return {"6_thang_dau": range(1, 7), "6_thang_cuoi": range(7, 13), "9_thang": range(1, 10), "nam": range(1, 13)}[
+            self.loai
+        ]
+
+    def ten(self, with_year: bool = True) -> str:
+        """As a report writes it: ``quý I năm 2024``, ``6 tháng đầu năm 2024``."""
+        name = {
+            "thang": f"tháng {self.so}",
+            "quy": f"quý {text.la_ma(self.so or 1)}",
+            "6_thang_dau": "6 tháng đầu năm",
+            "6_thang_cuoi": "6 tháng cuối năm",
+            "9_thang": "9 tháng",
+            "nam": "năm",
+        }[self.loai]
+        if not with_year:
+            return name
+        joiner = " " if name.endswith("năm") else " năm "
+        return f"{name}{joiner}{self.nam}"
+
+    def __str__(self) -> str:
+        return self.ten()
+
+    def tiep_theo(self) -> KyBaoCao:
+        """The next period, for the tasks a report plans ahead."""
+        if self.loai == "thang":
+            return KyBaoCao(loai="thang", so=self.so % 12 + 1, nam=self.nam + (self.so == 12))
+        if self.loai == "quy":
+            return KyBaoCao(loai="quy", so=self.so % 4 + 1, nam=self.nam + (self.so == 4))
+        if self.loai == "6_thang_dau":
+            return KyBaoCao(loai="6_thang_cuoi", nam=self.nam)
+        if self.loai == "9_thang":
+            return KyBaoCao(loai="quy", so=4, nam=self.nam)
+        return KyBaoCao(loai="nam", nam=self.nam + 1)
+
+    @model_serializer(mode="plain")
+    def _to_text(self) -> str:
+        return str(self)
+
+
+def parse_ky(raw: str, nam: int | None = None) -> dict[str, Any]:
+    """``quý I``, ``quý I năm 2024``, ``quý I/2024``, ``6 tháng đầu năm 2024``, ``tháng 3/2024``, ``năm 2024``."""
+    value = " ".join(unicodedata.normalize("NFC", raw).lower().split())
+    year_match = re.search(r"(?:năm\s*|/)(\d{4})\s*$", value)
+    year = int(year_match[1]) if year_match else nam
+    head = value[: year_match.start()].strip() if year_match else value
+    if year is None:
+        raise ValueError(f"kỳ báo cáo '{raw}' thiếu năm (ví dụ: quý I năm 2024)")
+    if m := re.fullmatch(r"quý\s+([ivx]+|\d)", head):
+        number = int(m[1]) if m[1].isdigit() else text.tu_la_ma(m[1])
+        return {"loai": "quy", "so": number, "nam": year}
+    if m := re.fullmatch(r"tháng\s+(\d{1,2})", head):
+        return {"loai": "thang", "so": int(m[1]), "nam": year}
+    if re.fullmatch(r"6 tháng( đầu năm| đầu)?", head):
+        return {"loai": "6_thang_dau", "nam": year}
+    if re.fullmatch(r"6 tháng cuối( năm)?", head):
+        return {"loai": "6_thang_cuoi", "nam": year}
+    if re.fullmatch(r"9 tháng( đầu năm| đầu)?", head):
+        return {"loai": "9_thang", "nam": year}
+    if head in ("", "năm", "cả năm"):
+        return {"loai": "nam", "nam": year}
+    raise ValueError(
+        f"kỳ báo cáo '{raw}' không hiểu; viết như: tháng 3, quý I, 6 tháng đầu năm, 6 tháng cuối năm, 9 tháng, năm"
+    )
+
+
+class ChiTieuDat(VBModel):
+    """A target of a task and what was achieved towards it (cumulative over the report's period)."""
+
+    so_luong: int | float
+    don_vi: str
+    dat: int | float | None = Field(default=None, description="Số đạt được; trống nếu chưa có số liệu.")
+
+    @property
+    def ty_le(self) -> float | None:
+        if self.dat is None or not self.so_luong:
+            return None
+        return self.dat / self.so_luong
+
+    @property
+    def dat_chi_tieu(self) -> bool | None:
+        return None if self.dat is None else self.dat >= self.so_luong
+
+    def __str__(self) -> str:
+        if self.dat is None:
+            return f"[Bổ sung số đạt được] / {text.dem(int(self.so_luong), self.don_vi)}"
+        done = text.dem(int(self.dat)) if float(self.dat).is_integer() else text.so(self.dat)
+        planned = (
+            text.dem(int(self.so_luong), self.don_vi)
+            if float(self.so_luong).is_integer()
+            else f"{text.so(self.so_luong)} {self.don_vi}"
+        )
+        return f"đạt {done}/{planned} ({text.ti_le(self.ty_le or 0, 1)})"
+
+
+class KetQuaNhiemVu(VBModel):
+    """One task of the plan as the report tells it."""
+
+    so: int = Field(ge=1, description="Số thứ tự nhiệm vụ trong kế hoạch.")
+    ten: str
+    chu_tri: str | None = None
+    trang_thai: TrangThai | None = Field(
+        default=None, description="hoàn thành, đang thực hiện, chậm tiến độ, chưa triển khai."
+    )
+    ket_qua: list[str] = Field(default_factory=list, description="Kết quả đạt được, từng đoạn.")
+    chi_tieu: list[ChiTieuDat] = Field(default_factory=list)
+
+    _status = field_validator("trang_thai", mode="before")(parse_trang_thai)
+
+    @property
+    def ten_trang_thai(self) -> str:
+        return TEN_TRANG_THAI[self.trang_thai] if self.trang_thai else "[Bổ sung tình trạng]"
+
+    @model_serializer(mode="wrap")
+    def _status_words(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict) and data.get("trang_thai"):
+            data["trang_thai"] = TEN_TRANG_THAI[data["trang_thai"]]
+        return data
+
+
+class TieuDeBaoCao(VBModel):
+    """Section headings of the report (numbers I., II., … are added when rendering)."""
+
+    ket_qua: str = "KẾT QUẢ THỰC HIỆN"
+    ton_tai: str = "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"
+    nhiem_vu_tiep_theo: str = "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM"
+    de_xuat: str = "ĐỀ XUẤT, KIẾN NGHỊ"
+    phu_luc: str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ"
+
+
+class BaoCao(VanBan):
+    """A report (Báo cáo) on a plan: results per task, shortcomings, next tasks, proposals (spec §8.2)."""
+
+    LOAI: ClassVar[str] = "BC"
+    TEN_LOAI: ClassVar[str] = "BÁO CÁO"
+
+    ky: KyBaoCao
+    kinh_gui: list[str] = Field(default_factory=list, description="Nơi được kính gửi (báo cáo gửi cấp trên).")
+    ke_hoach: VanBanDanChieu | None = Field(default=None, description="Kế hoạch được báo cáo.")
+    tong_quan: list[str] = Field(default_factory=list, description="Đánh giá chung đầu mục I.")
+    ket_qua: list[KetQuaNhiemVu] = Field(default_factory=list)
+    ton_tai: list[str] = Field(default_factory=list)
+    nhiem_vu_tiep_theo: list[str] = Field(default_factory=list)
+    de_xuat: list[str] = Field(default_factory=list)
+    phu_luc: bool = Field(default=True, description="In phụ lục bảng tổng hợp nhiệm vụ × chỉ tiêu.")
+    tieu_de: TieuDeBaoCao = Field(default_factory=TieuDeBaoCao)
+
+    @model_validator(mode="after")
+    def _recipients(self) -> BaoCao:
+        if self.kinh_gui and self.noi_nhan.danh_sach and self.noi_nhan.danh_sach[0].ten != "Như trên":
+            raise ValueError("noi_nhan: có 'kinh_gui' thì nơi nhận đầu tiên phải là 'Như trên' (ND30-NN-05)")
+        return self
+
+    def placeholders(self) -> list[str]:
+        """Every ``[Bổ sung …]`` left for the clerk, with where it is, in reading order."""
+        found = []
+
+        def scan(where: str, pieces: list[str]) -> None:
+            found.extend(f"{where}: {hit}" for piece in pieces for hit in PLACEHOLDER_RE.findall(piece))
+
+        scan("đánh giá chung", self.tong_quan)
+        for item in self.ket_qua:
+            where = f"nhiệm vụ {item.so}"
+            if item.trang_thai is None:
+                found.append(f"{where}: [Bổ sung tình trạng]")
+            scan(where, item.ket_qua)
+            found.extend(f"{where}: [Bổ sung số đạt được] ({t.don_vi})" for t in item.chi_tieu if t.dat is None)
+        scan("tồn tại, hạn chế", self.ton_tai)
+        scan("nhiệm vụ kỳ tới", self.nhiem_vu_tiep_theo)
+        scan("đề xuất, kiến nghị", self.de_xuat)
+        scan("mở đầu", self.mo_dau)
+        return found
