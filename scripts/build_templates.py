@@ -286,6 +286,9 @@ def ke_hoach_body() -> list[str]:
             "VBKhoan",
             "{{ loop.index }}. {% if nhan.nhiem_vu %}{{ nhan.nhiem_vu }} {{ loop.index }}: {% endif %}{{ nv.ten }}",
         ),
+        tag("if nv.chuyen_tiep"),
+        para("VBNoiDung", "- Nhiệm vụ chuyển tiếp từ năm {{ nv.chuyen_tiep }}."),
+        tag("endif"),
         tag("if nv.chu_tri"),
         label("{{ nhan.chu_tri }}", "{{ nv.chu_tri }}"),
         tag("endif"),
@@ -449,7 +452,9 @@ KH_COLUMNS = [
     ("Chủ trì", 1700, "", "{{ nv.chu_tri or '' }}"),
     ("Phối hợp", 1700, "", "{{ nv.phoi_hop|join('; ') }}"),
 ]
-KH_COLUMNS.append(("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in KH_COLUMNS), "", "{{ nv.theo_doi or '' }}"))
+KH_COLUMNS.append(
+    ("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in KH_COLUMNS), "", "{{ nv.theo_doi or '' }}")
+)
 BC_COLUMNS = [
     ("TT", 700, "", "{{ kq.so }}"),
     ("Nhiệm vụ", 5000, "", "{{ kq.ten }}"),

@@ -46,6 +46,7 @@ PUBLIC = [
     "json_schema",
     "load",
     "load_progress",
+    "next_year",
     "quarterly_report",
     "render",
     "render_bytes",

@@ -46,6 +46,7 @@ _EXPORTS = {
     "json_schema": "vanban.io",
     "load": "vanban.io",
     "load_progress": "vanban.tien_do",
+    "next_year": "vanban.derive",
     "quarterly_report": "vanban.derive",
     "render": "vanban.renderer",
     "render_bytes": "vanban.renderer",
@@ -85,6 +86,7 @@ __all__ = [
     "json_schema",
     "load",
     "load_progress",
+    "next_year",
     "quarterly_report",
     "render",
     "render_bytes",
@@ -94,7 +96,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .checker import CheckResult, Finding, check
-    from .derive import quarterly_report
+    from .derive import next_year, quarterly_report
     from .errors import InputError, RenderError, TemplateError, VanbanError
     from .io import json_schema, load, save, validate
     from .models import (

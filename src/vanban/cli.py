@@ -181,6 +181,58 @@ def report(
             typer.echo(f"  - {item}")
 
 
+@app.command("next-year")
+def next_year_command(
+    plan: Annotated[Path, typer.Argument(help="Kế hoạch năm nay (.yaml/.json).", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Kế hoạch năm sau: .yaml (giữ chú thích của tệp gốc) hoặc .docx.", show_default=False
+        ),
+    ],
+    nam: Annotated[int | None, typer.Option("--nam", help="Năm mới (mặc định: năm sau năm của kế hoạch).")] = None,
+    report_file: Annotated[
+        Path | None,
+        typer.Option("--report", help="Báo cáo năm (.yaml): bỏ nhiệm vụ đã hoàn thành, chuyển tiếp phần còn lại."),
+    ] = None,
+    keep_done: Annotated[bool, typer.Option("--giu-hoan-thanh", help="Giữ cả nhiệm vụ đã hoàn thành.")] = False,
+    changes: Annotated[Path | None, typer.Option("--changes", help="Ghi danh sách thay đổi ra tệp Markdown.")] = None,
+) -> None:
+    """Soạn kế hoạch năm sau từ kế hoạch năm nay, kèm danh sách mọi thay đổi và chỗ cần xem lại.
+
+    Năm của chính kế hoạch được dời (trích yếu, thời gian, hạn); văn bản, giai đoạn khác giữ nguyên.
+    Số và ngày ban hành để trống cho văn thư; văn bản khung của năm mới để [Bổ sung số], [Bổ sung ngày].
+    """
+    from .derive import changes_markdown, next_year
+    from .io import load, save
+    from .models import BaoCao, KeHoach
+    from .renderer import render_bytes
+
+    suffix = output.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".docx"):
+        raise InputError(f"tệp ra '{output}' phải có đuôi .yaml hoặc .docx")
+    if plan.suffix.lower() == ".docx":
+        raise InputError("chưa đọc được kế hoạch .docx; hãy dùng tệp YAML/JSON của kế hoạch")
+    if output.exists() and output.resolve() == plan.resolve():
+        raise InputError("không ghi đè kế hoạch gốc: chọn tên khác cho -o")
+    model = load(plan)
+    if not isinstance(model, KeHoach):
+        raise InputError(f"'{plan}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    year_end = load(report_file) if report_file else None
+    if year_end is not None and not isinstance(year_end, BaoCao):
+        raise InputError(f"'{report_file}' không phải báo cáo (ký hiệu phải là BC-…)")
+    new_plan, found = next_year(model, nam, year_end, keep_done=keep_done)
+    if suffix == ".docx":
+        write_atomic(output, render_bytes(new_plan))
+    else:
+        save(new_plan, output, keep_comments_from=plan if plan.suffix.lower() in (".yaml", ".yml") else None)
+    listing = changes_markdown(found, model.nam, new_plan.nam)
+    if changes is not None:
+        write_atomic(changes, listing.encode("utf-8"))
+    typer.echo(listing)
+    typer.echo(f"Đã ghi {output}" + (f" và {changes}" if changes else ""))
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"

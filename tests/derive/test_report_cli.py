@@ -12,7 +12,23 @@ Q2 = ROOT / "examples" / "tien-do-quy-II-2024.csv"
 
 def test_report_writes_docx_and_yaml(capsys, tmp_path):
     out = tmp_path / "bao-cao-quy-I.docx"
-    code, stdout, _ = call(capsys, "report", str(EXAMPLE), "--ky", "quý I", "--progress", str(Q1), "-o", str(out), "--so", "7", "--ngay", "05/04/2024", "--nguoi-ky", "Nguyễn Thị Hà")
+    code, stdout, _ = call(
+        capsys,
+        "report",
+        str(EXAMPLE),
+        "--ky",
+        "quý I",
+        "--progress",
+        str(Q1),
+        "-o",
+        str(out),
+        "--so",
+        "7",
+        "--ngay",
+        "05/04/2024",
+        "--nguoi-ky",
+        "Nguyễn Thị Hà",
+    )
     assert code == 0 and "Đã ghi" in stdout and "cần bổ sung" not in stdout
     lines = Docx(out.read_bytes()).text_lines()
     assert "Số: 07/BC-SKHCN" in lines and "Lạng Sơn, ngày 05 tháng 4 năm 2024" in lines and "Nguyễn Thị Hà" in lines
@@ -23,7 +39,19 @@ def test_report_writes_docx_and_yaml(capsys, tmp_path):
 
 def test_six_month_report_from_two_files(capsys, tmp_path):
     out = tmp_path / "bc-6-thang.docx"
-    code, _, _ = call(capsys, "report", str(EXAMPLE), "--ky", "6 tháng đầu năm", "--progress", str(Q1), "--progress", str(Q2), "-o", str(out))
+    code, _, _ = call(
+        capsys,
+        "report",
+        str(EXAMPLE),
+        "--ky",
+        "6 tháng đầu năm",
+        "--progress",
+        str(Q1),
+        "--progress",
+        str(Q2),
+        "-o",
+        str(out),
+    )
     assert code == 0
     assert "- Chỉ tiêu: đạt 11/15 Doanh nghiệp, Hợp tác xã (73,3%)." in Docx(out.read_bytes()).text_lines()
 

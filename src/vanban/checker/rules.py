@@ -369,7 +369,7 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
             if run.color and run.color.lower() not in ("auto", "000000"):
                 count, first = colours.get(run.color, (0, para))
                 colours[run.color] = (count + 1, first)
-            if run.highlight:
+            if run.highlight and (not shaded or shaded[-1] is not para):
                 shaded.append(para)
         if not unicodedata.is_normalized("NFC", para.text):
             decomposed.append(para)

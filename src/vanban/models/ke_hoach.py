@@ -54,6 +54,7 @@ class NhiemVu(VBModel):
     ket_qua: str | None = Field(default=None, description="Kết quả (sản phẩm) dự kiến, như văn bản viết.")
     chi_tieu: list[ChiTieu] = Field(default_factory=list, description="Chỉ tiêu đo được.")
     theo_doi: str | None = Field(default=None, description="Đơn vị theo dõi, đôn đốc (bảng phụ lục).")
+    chuyen_tiep: int | None = Field(default=None, description="Năm của kế hoạch mà nhiệm vụ chuyển tiếp từ đó.")
 
     model_config = ConfigDict(json_schema_extra=_accepts_string)
 
