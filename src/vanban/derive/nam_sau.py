@@ -375,9 +375,10 @@ def _around_difference(old: str, new: str, width: int = 50) -> tuple[str, str]:
         return old, new
     start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
     left = max(start - width, 0)
-    cut = lambda value: (
-        ("…" if left else "") + value[left : start + width] + ("…" if start + width < len(value) else "")
-    )  # noqa: E731
+
+    def cut(value: str) -> str:
+        return ("…" if left else "") + value[left : start + width] + ("…" if start + width < len(value) else "")
+
     return cut(old), cut(new)
 
 
