@@ -72,7 +72,9 @@ def test_failure_keeps_an_existing_output(tmp_path, capsys):
 
 def test_usage_errors_are_vietnamese(capsys):
     code, _, stderr = call(capsys, "render", str(EXAMPLE))
-    assert code == 2 and "thiếu tùy chọn" in stderr
+    assert code == 2 and "cần -o" in stderr
+    code, _, stderr = call(capsys, "report", str(EXAMPLE), "-o", "x.docx")
+    assert code == 2 and "thiếu tùy chọn" in stderr and "--ky" in stderr
     code, _, stderr = call(capsys, "render", "--khong-co")
     assert code == 2 and "không có tùy chọn" in stderr
 

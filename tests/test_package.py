@@ -49,8 +49,10 @@ PUBLIC = [
     "next_year",
     "quarterly_report",
     "render",
+    "render_batch",
     "render_bytes",
     "save",
+    "to_pdf",
     "validate",
 ]
 

@@ -49,8 +49,10 @@ _EXPORTS = {
     "next_year": "vanban.derive",
     "quarterly_report": "vanban.derive",
     "render": "vanban.renderer",
+    "render_batch": "vanban.batch",
     "render_bytes": "vanban.renderer",
     "save": "vanban.io",
+    "to_pdf": "vanban.pdf",
     "validate": "vanban.io",
 }
 
@@ -89,12 +91,15 @@ __all__ = [
     "next_year",
     "quarterly_report",
     "render",
+    "render_batch",
     "render_bytes",
     "save",
+    "to_pdf",
     "validate",
 ]
 
 if TYPE_CHECKING:
+    from .batch import render_batch
     from .checker import CheckResult, Finding, check
     from .derive import next_year, quarterly_report
     from .errors import InputError, RenderError, TemplateError, VanbanError
@@ -120,6 +125,7 @@ if TYPE_CHECKING:
         TienDoKy,
         VanBanDanChieu,
     )
+    from .pdf import to_pdf
     from .renderer import Template, render, render_bytes
     from .tien_do import load_progress
 

@@ -15,7 +15,7 @@ import typer
 
 from . import __version__
 from ._files import write_atomic
-from .errors import InputError, VanbanError
+from .errors import InputError, RenderError, VanbanError
 
 app = typer.Typer(
     name="vanban",
@@ -69,27 +69,117 @@ def _main(
 
 @app.command()
 def render(
-    plan: Annotated[Path, typer.Argument(help="Tệp kế hoạch .yaml, .yml hoặc .json.", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp .docx sẽ ghi ra.", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="Tệp .yaml/.yml/.json, thư mục, hoặc mẫu như 'ke-hoach/*.yaml'.", show_default=False),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Tệp .docx ra (khi chỉ có một tệp vào).")
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="Thư mục ghi các tệp .docx (xuất nhiều tệp).")
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option("--template", help="Mẫu Word (.docx) thay cho mẫu có sẵn; chạy trong hộp cát Jinja."),
     ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Xuất thêm PDF (qua LibreOffice, cả lô trong một lần chạy).")
+    ] = False,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Số tiến trình chạy song song.")] = 1,
 ) -> None:
-    """Xuất một kế hoạch (YAML/JSON) ra tệp Word .docx đúng thể thức.
+    """Xuất kế hoạch, báo cáo (YAML/JSON) ra Word .docx đúng thể thức; --pdf để có thêm PDF.
 
-    Nếu có lỗi, không tệp nào được ghi ra.
+    Một tệp: `vanban render KH.yaml -o KH.docx`. Nhiều tệp: `vanban render a.yaml b.yaml --out-dir ra/ -j 2`.
+    Tệp lỗi không làm dừng các tệp khác; có lỗi thì mã thoát 1. Không bao giờ để lại tệp ghi dở.
     """
+    from .batch import check_jobs, expand
+
+    check_jobs(jobs)
+    sources = expand(files)
+    if not sources:
+        raise InputError("không có tệp .yaml/.yml/.json nào để xuất")
+    if output is not None:
+        if len(sources) != 1 or out_dir is not None:
+            raise InputError("-o chỉ dùng khi xuất một tệp; nhiều tệp thì dùng --out-dir")
+        if output.suffix.lower() != ".docx":
+            raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
+        if not output.parent.is_dir():
+            raise InputError(f"thư mục '{output.parent}' không tồn tại")
+        _render_single(sources[0], output, template, pdf)
+        return
+    if out_dir is None:
+        raise InputError("cần -o TỆP.docx (một tệp) hoặc --out-dir THƯ_MỤC (nhiều tệp)")
+    _render_many(sources, out_dir, template, pdf, jobs)
+
+
+def _render_single(source: Path, output: Path, template: Path | None, pdf: bool) -> None:
     from .io import load
     from .renderer import render as render_docx
 
-    if output.suffix.lower() != ".docx":
-        raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
-    if not output.parent.is_dir():
-        raise InputError(f"thư mục '{output.parent}' không tồn tại")
-    model = load(plan)
-    render_docx(model, output, template)
+    render_docx(load(source), output, template)
     typer.echo(f"Đã ghi {output}")
+    if pdf:
+        from .pdf import to_pdf
+
+        made = to_pdf([output], output.parent)[output]
+        if not isinstance(made, Path):
+            raise RenderError(f"{output}: {made}")
+        typer.echo(f"Đã ghi {made}")
+
+
+def _render_many(sources: list[Path], out_dir: Path, template: Path | None, pdf: bool, jobs: int) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import render_batch
+
+    console = Console(stderr=True, highlight=False)
+    with Progress(
+        TextColumn("Đang xuất"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as bar:
+        task = bar.add_task("render", total=len(sources))
+        results = render_batch(
+            sources, out_dir, template=template, jobs=jobs, pdf=pdf, progress=lambda _: bar.advance(task)
+        )
+    failed = [r for r in results if not r.ok]
+    done = len(results) - len(failed)
+    typer.echo(
+        f"Xong: {done}/{len(results)} tệp vào {out_dir}" + (" (kèm PDF)" if pdf else "") + f"; lỗi: {len(failed)}."
+    )
+    for result in failed:
+        error = result.error or ""
+        _print_error(error if error.startswith(result.source) else f"{result.source}: {error}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def pdf(
+    files: Annotated[list[Path], typer.Argument(help="Các tệp .docx cần xuất PDF.", show_default=False)],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out-dir", help="Thư mục ghi PDF (mặc định: cạnh tệp .docx).")
+    ] = None,
+) -> None:
+    """Xuất PDF từ tệp Word qua LibreOffice (cả lô trong một lần chạy, không đụng tới LibreOffice đang mở)."""
+    from .pdf import to_pdf
+
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise InputError(f"không tìm thấy tệp: {', '.join(map(str, missing))}")
+    groups: dict[Path, list[Path]] = {}
+    for path in files:
+        groups.setdefault(out_dir or path.parent, []).append(path)
+    failed = 0
+    for folder, paths in groups.items():
+        for source, made in to_pdf(paths, folder).items():
+            if isinstance(made, Path):
+                typer.echo(f"Đã ghi {made}")
+            else:
+                failed += 1
+                _print_error(f"{source}: {made}")
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -1,0 +1,167 @@
+"""Render many documents at once: one template parse per process, one bad file never stops the rest.
+
+>>> results = render_batch(["a.yaml", "b.yaml"], "out/", jobs=2, pdf=True)   # doctest: +SKIP
+>>> [r.error for r in results if not r.ok]                                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from ._files import write_atomic
+from .errors import InputError, VanbanError
+from .models import VanBan
+
+PathLike = str | os.PathLike[str]
+SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class BatchResult:
+    """What became of one input: the DOCX (and PDF) written, or why it failed."""
+
+    source: str
+    output: Path | None = None
+    pdf: Path | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def expand(inputs: Sequence[PathLike]) -> list[Path]:
+    """Files, folders (their .yaml/.yml/.json files) and glob patterns, in a stable order."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+        elif any(c in str(item) for c in "*?["):
+            found += sorted(Path(p) for p in glob.glob(str(item)) if Path(p).suffix.lower() in SUFFIXES)
+        else:
+            found.append(path)
+    seen, unique = set(), []
+    for path in found:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(path)
+    return unique
+
+
+_templates: dict[str, object] = {}
+_template_path: str | None = None
+
+
+def _setup(template: str | None) -> None:
+    """Worker start: remember which template to use; each is compiled on first use in this process."""
+    global _template_path
+    _template_path = template
+    _templates.clear()
+
+
+def _template_for(code: str):
+    from .renderer import Template, bundled_template
+
+    if code not in _templates:
+        _templates[code] = Template(_template_path, sandboxed=True) if _template_path else bundled_template(code)
+    return _templates[code]
+
+
+def _render_one(source: str | VanBan, target: str) -> BatchResult:
+    from .io import load
+
+    name = source if isinstance(source, str) else f"<{type(source).__name__}>"
+    try:
+        model = load(source) if isinstance(source, str) else source
+        data = _template_for(model.LOAI).render(model)
+        return BatchResult(name, write_atomic(target, data))
+    except VanbanError as exc:
+        return BatchResult(name, error=str(exc))
+    except Exception as exc:  # a batch reports every failure and goes on
+        return BatchResult(name, error=f"lỗi không lường trước: {type(exc).__name__}: {exc}")
+
+
+def render_batch(
+    items: Iterable[PathLike | VanBan],
+    out_dir: PathLike,
+    *,
+    template: PathLike | None = None,
+    jobs: int = 1,
+    pdf: bool = False,
+    progress: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Render every plan or report file (or model) into ``out_dir`` as ``<name>.docx``.
+
+    ``jobs`` > 1 renders in that many worker processes. With ``pdf``, all the DOCX files
+    are then converted in one LibreOffice run. Results come back in input order.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tasks: list[tuple[str | VanBan, str]] = []
+    results: dict[int, BatchResult] = {}
+    names: set[str] = set()
+    for index, item in enumerate(items):
+        if isinstance(item, VanBan):
+            stem = f"van-ban-{index + 1:03d}"
+            source: str | VanBan = item
+        else:
+            stem, source = Path(item).stem, str(item)
+        if stem in names:
+            results[index] = BatchResult(str(source), error=f"trùng tên tệp ra '{stem}.docx' với một tệp khác trong lô")
+            continue
+        names.add(stem)
+        tasks.append((source, str(out / f"{stem}.docx")))
+    order = [i for i in range(len(tasks) + len(results)) if i not in results]
+    template_path = str(template) if template else None
+    if jobs <= 1 or len(tasks) < 2:
+        _setup(template_path)
+        for index, (source, target) in zip(order, tasks, strict=True):
+            results[index] = _render_one(source, target)
+            if progress:
+                progress(results[index])
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_setup, initargs=(template_path,)) as pool:
+            futures = {
+                pool.submit(_render_one, source, target): index
+                for index, (source, target) in zip(order, tasks, strict=True)
+            }
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if progress:
+                    progress(results[futures[future]])
+    ordered = [results[i] for i in sorted(results)]
+    if pdf:
+        _add_pdfs(ordered, out)
+    return ordered
+
+
+def _add_pdfs(results: list[BatchResult], out: Path) -> None:
+    from .pdf import to_pdf
+
+    done = [r for r in results if r.ok and r.output is not None]
+    if not done:
+        return
+    try:
+        converted = to_pdf([r.output for r in done], out)
+    except VanbanError as exc:
+        for result in done:
+            result.error = f"đã có DOCX nhưng không xuất được PDF: {exc}"
+        return
+    for result in done:
+        made = converted.get(Path(result.output))
+        if isinstance(made, Path):
+            result.pdf = made
+        else:
+            result.error = f"đã có DOCX nhưng không xuất được PDF: {made}"
+
+
+def check_jobs(jobs: int) -> int:
+    if jobs < 1:
+        raise InputError("-j phải là số tiến trình từ 1 trở lên")
+    return jobs
