@@ -57,11 +57,11 @@ def with_tasks(plan: KeHoach, count: int) -> KeHoach:
 
 def peak_memory_mb(count: int) -> float:
     code = (
-        "import resource, sys; sys.path.insert(0, %r); import vanban;"
-        "p = vanban.load(%r); t = [p.nhiem_vu[i %% 5] for i in range(%d)];"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT / 'src')!r}); import vanban;"
+        f"p = vanban.load({str(EXAMPLE)!r}); t = [p.nhiem_vu[i % 5] for i in range({count})];"
         "vanban.render_bytes(p.model_copy(update={'nhiem_vu': t}));"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % (str(ROOT / "src"), str(EXAMPLE), count)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     return int(out.strip()) / 1024
 
