@@ -259,28 +259,48 @@ def opening() -> list[str]:
     ]
 
 
+def others(after: str) -> list[str]:
+    """Sections with no typed field of their own, kept where they stood (after a typed section)."""
+    return [
+        tag(f"for khac in muc_khac if khac.sau == '{after}'"),
+        *muc("khac.tieu_de"),
+        *khoan_list("khac.noi_dung"),
+        tag("endfor"),
+    ]
+
+
 def ke_hoach_body() -> list[str]:
     parts = [
         *opening(),
+        *others("mo_dau"),
         # I. Mục đích, yêu cầu
         tag("if muc_dich or yeu_cau"),
         *muc("tieu_de.muc_dich_yeu_cau"),
         tag("if muc_dich"),
+        tag("if tieu_de.muc_dich"),
         para("VBKhoan", "1. {{ tieu_de.muc_dich }}"),
+        tag("endif"),
         tag("for doan in muc_dich"),
         para("VBNoiDung", "{{ doan }}"),
         tag("endfor"),
         tag("endif"),
         tag("if yeu_cau"),
+        tag("if tieu_de.yeu_cau"),
         para("VBKhoan", "{{ 2 if muc_dich else 1 }}. {{ tieu_de.yeu_cau }}"),
+        tag("endif"),
         tag("for doan in yeu_cau"),
         para("VBNoiDung", "{{ doan }}"),
         tag("endfor"),
         tag("endif"),
         tag("endif"),
-        # II. Nhiệm vụ: a flat list of tasks with their fields
-        tag("if nhiem_vu"),
+        *others("muc_dich_yeu_cau"),
+        # II. Nhiệm vụ: a flat list of tasks with their fields, or tasks grouped by area
+        tag("if nhiem_vu or linh_vuc or nhiem_vu_mo_dau"),
         *muc("tieu_de.nhiem_vu"),
+        tag("endif"),
+        tag("for doan in nhiem_vu_mo_dau"),
+        para("VBNoiDung", "{{ doan }}"),
+        tag("endfor"),
         tag("for nv in nhiem_vu"),
         para(
             "VBKhoan",
@@ -293,10 +313,10 @@ def ke_hoach_body() -> list[str]:
         label("{{ nhan.chu_tri }}", "{{ nv.chu_tri }}"),
         tag("endif"),
         tag("if nv.phoi_hop"),
-        label("{{ nhan.phoi_hop }}", "{{ nv.phoi_hop|join(', ') }}"),
+        label("{{ nhan.phoi_hop }}", "{{ nv.phoi_hop|join('; ') }}"),
         tag("endif"),
         tag("if nv.thoi_gian"),
-        label("{{ nhan.thoi_gian }}", "{{ nv.thoi_gian }}"),
+        label("{{ nv.thoi_gian.nhan if nv.thoi_gian.han else nhan.thoi_gian }}", "{{ nv.thoi_gian }}"),
         tag("endif"),
         tag("if nv.hoat_dong"),
         label("{{ nhan.hoat_dong }}", None),
@@ -312,10 +332,6 @@ def ke_hoach_body() -> list[str]:
         label("{{ nhan.ket_qua }}", "{{ nv.ket_qua }}"),
         tag("endif"),
         tag("endfor"),
-        tag("endif"),
-        # II. Nhiệm vụ grouped by area: a) Mục tiêu, b) Nhiệm vụ
-        tag("if linh_vuc"),
-        *muc("tieu_de.nhiem_vu"),
         tag("for lv in linh_vuc"),
         para("VBKhoan", "{{ loop.index }}. {{ lv.ten }}"),
         tag("if lv.muc_tieu"),
@@ -334,19 +350,21 @@ def ke_hoach_body() -> list[str]:
         para("VBNoiDung", "{{ doan }}"),
         tag("endfor"),
         tag("endfor"),
-        tag("endif"),
         tag("if ghi_chu_nhiem_vu"),
         para("VBNoiDung", "{{ ghi_chu_nhiem_vu }}"),
         tag("endif"),
+        *others("nhiem_vu"),
         # Kinh phí, tổ chức thực hiện
         tag("if kinh_phi"),
         *muc("tieu_de.kinh_phi"),
         *khoan_list("kinh_phi"),
         tag("endif"),
+        *others("kinh_phi"),
         tag("if to_chuc_thuc_hien"),
         *muc("tieu_de.to_chuc_thuc_hien"),
         *khoan_list("to_chuc_thuc_hien"),
         tag("endif"),
+        *others("to_chuc_thuc_hien"),
         tag("if ket_luan"),
         para("VBKetLuan", "{{ ket_luan }}"),
         tag("endif"),

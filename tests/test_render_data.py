@@ -51,7 +51,7 @@ def test_hard_characters_survive():
     assert " ".join(long_line.split()) in text
     assert f"1. Nhiệm vụ 1: {HARD}" in text
     assert f"- Bộ phận chủ trì tham mưu: {HARD}" in text
-    assert "- Bộ phận phối hợp: A & B, <C>" in text
+    assert "- Bộ phận phối hợp: A & B; <C>" in text
     assert f"- {HARD} (b/c);" in text
     assert "- Lưu: VT, KH&QLCN (02b)." in text
 

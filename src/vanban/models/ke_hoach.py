@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict, Field, model_serializer, model_validator
 
@@ -104,11 +104,19 @@ class NhanTruong(VBModel):
     ket_qua: str = "Kết quả thực hiện"
 
 
+class MucKhac(VBModel):
+    """A section with no typed field of its own (kept, in order, after the typed section ``sau``)."""
+
+    tieu_de: str
+    sau: Literal["mo_dau", "muc_dich_yeu_cau", "nhiem_vu", "kinh_phi", "to_chuc_thuc_hien"] = "to_chuc_thuc_hien"
+    noi_dung: list[str | Khoan] = Field(default_factory=list)
+
+
 class TieuDeKeHoach(VBModel):
     """Section headings; the numbers (I., II., 1., 2.) are added when rendering."""
 
     muc_dich_yeu_cau: str = "MỤC ĐÍCH, YÊU CẦU"
-    muc_dich: str = "Mục đích"
+    muc_dich: str = Field(default="Mục đích", description="Để trống nếu mục không chia 1. Mục đích, 2. Yêu cầu.")
     yeu_cau: str = "Yêu cầu"
     nhiem_vu: str = "NỘI DUNG THỰC HIỆN"
     kinh_phi: str = "KINH PHÍ THỰC HIỆN"
@@ -126,12 +134,14 @@ class KeHoach(VanBan):
     yeu_cau: list[str] = Field(default_factory=list)
     nhiem_vu: list[NhiemVu] = Field(default_factory=list, description="Nhiệm vụ (danh sách phẳng).")
     linh_vuc: list[LinhVuc] = Field(default_factory=list, description="Nhiệm vụ nhóm theo lĩnh vực.")
+    nhiem_vu_mo_dau: list[str] = Field(default_factory=list, description="Đoạn ngay dưới tên mục nhiệm vụ, trước nhiệm vụ 1.")
     ghi_chu_nhiem_vu: str | None = Field(
         default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục)."
     )
     kinh_phi: list[str | Khoan] = Field(default_factory=list)
     to_chuc_thuc_hien: list[str | Khoan] = Field(default_factory=list)
     phu_luc: PhuLuc | None = None
+    muc_khac: list[MucKhac] = Field(default_factory=list, description="Các mục khác, giữ nguyên chữ và vị trí.")
     nhan: NhanTruong = Field(default_factory=NhanTruong)
     tieu_de: TieuDeKeHoach = Field(default_factory=TieuDeKeHoach)
 
