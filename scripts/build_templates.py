@@ -249,7 +249,7 @@ def muc(title: str) -> list[str]:
 def opening() -> list[str]:
     """Căn cứ lines (italic) and the lead-in paragraphs, shared by every document type."""
     return [
-        tag("set ns = namespace(muc=0, khoan=0)"),
+        tag("set ns = namespace(muc=0, khoan=0, linh_vuc=0)"),
         tag("for doan in can_cu|doan_can_cu(trinh_bay_can_cu)"),
         para("VBCanCu", "{{ doan }}"),
         tag("endfor"),
@@ -266,6 +266,37 @@ def others(after: str) -> list[str]:
         *muc("khac.tieu_de"),
         *khoan_list("khac.noi_dung"),
         tag("endfor"),
+    ]
+
+
+def task_details() -> list[str]:
+    """The labelled lines of a task ``nv`` (chủ trì, phối hợp, thời gian, nội dung, kết quả)."""
+    return [
+        tag("if nv.chuyen_tiep"),
+        para("VBNoiDung", "- Nhiệm vụ chuyển tiếp từ năm {{ nv.chuyen_tiep }}."),
+        tag("endif"),
+        tag("if nv.chu_tri"),
+        label("{{ nhan.chu_tri }}", "{{ nv.chu_tri }}"),
+        tag("endif"),
+        tag("if nv.phoi_hop"),
+        label("{{ nhan.phoi_hop }}", "{{ nv.phoi_hop|join('; ') }}"),
+        tag("endif"),
+        tag("if nv.thoi_gian"),
+        label("{{ nv.thoi_gian.nhan if nv.thoi_gian.han else nhan.thoi_gian }}", "{{ nv.thoi_gian }}"),
+        tag("endif"),
+        tag("if nv.hoat_dong"),
+        label("{{ nhan.hoat_dong }}", None),
+        tag("for hd in nv.hoat_dong"),
+        '<w:p><w:pPr><w:pStyle w:val="VBNoiDung"/></w:pPr>'
+        + run("+ {{ hd.noi_dung }}{% if hd.thoi_gian %} ")
+        + run("{{ hd.thoi_gian.nhan }}:", italic=True)
+        + run(" {{ hd.thoi_gian }}{{ '.' if loop.last else ';' }}{% endif %}")
+        + "</w:p>",
+        tag("endfor"),
+        tag("endif"),
+        tag("if nv.ket_qua"),
+        label("{{ nhan.ket_qua }}", "{{ nv.ket_qua }}"),
+        tag("endif"),
     ]
 
 
@@ -306,31 +337,7 @@ def ke_hoach_body() -> list[str]:
             "VBKhoan",
             "{{ loop.index }}. {% if nhan.nhiem_vu %}{{ nhan.nhiem_vu }} {{ loop.index }}: {% endif %}{{ nv.ten }}",
         ),
-        tag("if nv.chuyen_tiep"),
-        para("VBNoiDung", "- Nhiệm vụ chuyển tiếp từ năm {{ nv.chuyen_tiep }}."),
-        tag("endif"),
-        tag("if nv.chu_tri"),
-        label("{{ nhan.chu_tri }}", "{{ nv.chu_tri }}"),
-        tag("endif"),
-        tag("if nv.phoi_hop"),
-        label("{{ nhan.phoi_hop }}", "{{ nv.phoi_hop|join('; ') }}"),
-        tag("endif"),
-        tag("if nv.thoi_gian"),
-        label("{{ nv.thoi_gian.nhan if nv.thoi_gian.han else nhan.thoi_gian }}", "{{ nv.thoi_gian }}"),
-        tag("endif"),
-        tag("if nv.hoat_dong"),
-        label("{{ nhan.hoat_dong }}", None),
-        tag("for hd in nv.hoat_dong"),
-        '<w:p><w:pPr><w:pStyle w:val="VBNoiDung"/></w:pPr>'
-        + run("+ {{ hd.noi_dung }}{% if hd.thoi_gian %} ")
-        + run("{{ hd.thoi_gian.nhan }}:", italic=True)
-        + run(" {{ hd.thoi_gian }}{{ '.' if loop.last else ';' }}{% endif %}")
-        + "</w:p>",
-        tag("endfor"),
-        tag("endif"),
-        tag("if nv.ket_qua"),
-        label("{{ nhan.ket_qua }}", "{{ nv.ket_qua }}"),
-        tag("endif"),
+        *task_details(),
         tag("endfor"),
         tag("for lv in linh_vuc"),
         para("VBKhoan", "{{ loop.index }}. {{ lv.ten }}"),
@@ -340,7 +347,13 @@ def ke_hoach_body() -> list[str]:
         para("VBNoiDung", "- {{ mt }}"),
         tag("endfor"),
         tag("endif"),
-        tag("if lv.nhiem_vu"),
+        tag("if lv.nhiem_vu|co_chi_tiet"),
+        tag("set ns.linh_vuc = loop.index"),
+        tag("for nv in lv.nhiem_vu"),
+        para("VBKhoan", "{{ ns.linh_vuc }}.{{ loop.index }}. {{ nv.ten }}"),
+        *task_details(),
+        tag("endfor"),
+        tag("elif lv.nhiem_vu"),
         para("VBDiem", "{{ 'b' if lv.muc_tieu else 'a' }}) Nhiệm vụ"),
         tag("for nv in lv.nhiem_vu"),
         para("VBNoiDung", "- {{ nv.ten }}"),

@@ -47,6 +47,7 @@ PUBLIC = [
     "load",
     "load_progress",
     "next_year",
+    "parse",
     "quarterly_report",
     "render",
     "render_batch",

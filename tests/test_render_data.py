@@ -83,7 +83,15 @@ def grouped_plan():
                     "trich_yeu": "ban hành Chương trình tổng thể",
                 },
             },
-            {"dan_nhap": "Căn cứ", "noi_dung": "Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ"},
+            {
+                "dan_nhap": "Căn cứ",
+                "van_ban": {
+                    "loai": "Chỉ thị",
+                    "so_ky_hieu": "23/CT-TTg",
+                    "ngay": "02/09/2021",
+                    "co_quan": "Thủ tướng Chính phủ",
+                },
+            },
         ],
         mo_dau=["Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"],
         linh_vuc=[

@@ -47,6 +47,7 @@ _EXPORTS = {
     "load": "vanban.io",
     "load_progress": "vanban.tien_do",
     "next_year": "vanban.derive",
+    "parse": "vanban.parsing",
     "quarterly_report": "vanban.derive",
     "render": "vanban.renderer",
     "render_batch": "vanban.batch",
@@ -89,6 +90,7 @@ __all__ = [
     "load",
     "load_progress",
     "next_year",
+    "parse",
     "quarterly_report",
     "render",
     "render_batch",
@@ -125,6 +127,7 @@ if TYPE_CHECKING:
         TienDoKy,
         VanBanDanChieu,
     )
+    from .parsing import parse
     from .pdf import to_pdf
     from .renderer import Template, render, render_bytes
     from .tien_do import load_progress

@@ -323,6 +323,33 @@ def next_year_command(
     typer.echo(f"Đã ghi {output}" + (f" và {changes}" if changes else ""))
 
 
+@app.command("parse")
+def parse_command(
+    source: Annotated[
+        Path, typer.Argument(help="Kế hoạch có sẵn: .docx, hoặc .txt (mỗi đoạn một dòng).", show_default=False)
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp .yaml hoặc .json ghi ra.", show_default=False)],
+) -> None:
+    """Đọc kế hoạch có sẵn (Word hoặc văn bản) thành tệp YAML để sửa, soạn báo cáo, lập kế hoạch năm sau.
+
+    In ra những chỗ không xếp được vào trường nào (vẫn giữ nguyên chữ) và độ chắc chắn.
+    """
+    from .io import save
+    from .parsing import parse_detailed
+
+    if output.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise InputError(f"tệp ra '{output}' phải có đuôi .yaml hoặc .json")
+    result = parse_detailed(source)
+    save(result.model, output)
+    kind = "kế hoạch" if result.model.LOAI == "KH" else "báo cáo"
+    typer.echo(f"Đã đọc {kind} {result.model.so_ky_hieu}, ghi {output}. Độ chắc chắn: {result.confidence:.0%}.")
+    if result.notes:
+        typer.echo(f"{len(result.notes)} chỗ cần xem lại:")
+        for note in result.notes:
+            detail = f" «{note.text[:80]}»" if note.text else ""
+            typer.echo(f"  - {note.where}: {note.reason}{detail}")
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"

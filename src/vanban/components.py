@@ -186,6 +186,8 @@ def _header(doc: DocView, found: Components, paragraphs: list[Para]) -> None:
         start = paragraphs.index(quoc_hieu)
         head = paragraphs[max(start - 3, 0) : start + 8]
         for para in head:
+            if key(para.text) in TEN_LOAI:
+                break  # the header block ends where the tên loại begins
             parts = _split_tab(para)
             if parts:
                 found.left.append(parts[0])
@@ -244,7 +246,8 @@ def _title(doc: DocView, found: Components, paragraphs: list[Para], styled: dict
             if lines:
                 break
             continue
-        if para.jc != "center" or text.startswith("Kính gửi") or len(lines) >= 4:
+        centred = found.ten_loai.jc == "center"  # a document typed without any alignment: no test
+        if (centred and para.jc != "center") or text.startswith(("Kính gửi", "Căn cứ")) or len(lines) >= 4:
             break
         lines.append(para)
         rule_paras.append(para)

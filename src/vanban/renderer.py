@@ -132,7 +132,13 @@ def _highlight_placeholders(xml: str) -> str:
     return _PLACEHOLDER_RUN.sub(split, xml) if "[Bổ sung" in xml else xml
 
 
+def _co_chi_tiet(tasks: list[Any]) -> bool:
+    """Whether any task of an area has more than its name (then each is written with its fields)."""
+    return any(t.chu_tri or t.phoi_hop or t.thoi_gian or t.hoat_dong or t.ket_qua or t.chuyen_tiep for t in tasks)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "co_chi_tiet": _co_chi_tiet,
     "cot_chi_tieu": _cot_chi_tieu,
     "dong_ket_qua": _dong_ket_qua,
     "doan_can_cu": _doan_can_cu,

@@ -134,7 +134,9 @@ class KeHoach(VanBan):
     yeu_cau: list[str] = Field(default_factory=list)
     nhiem_vu: list[NhiemVu] = Field(default_factory=list, description="Nhiệm vụ (danh sách phẳng).")
     linh_vuc: list[LinhVuc] = Field(default_factory=list, description="Nhiệm vụ nhóm theo lĩnh vực.")
-    nhiem_vu_mo_dau: list[str] = Field(default_factory=list, description="Đoạn ngay dưới tên mục nhiệm vụ, trước nhiệm vụ 1.")
+    nhiem_vu_mo_dau: list[str] = Field(
+        default_factory=list, description="Đoạn ngay dưới tên mục nhiệm vụ, trước nhiệm vụ 1."
+    )
     ghi_chu_nhiem_vu: str | None = Field(
         default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục)."
     )

@@ -1,0 +1,227 @@
+"""Reading plans back: our own output, the seed text, a LibreOffice DOCX typed by hand, the real corpus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE, SEED
+from test_cli import call
+from test_render_data import grouped_plan
+
+import vanban
+from vanban.errors import InputError
+from vanban.parsing import parse_citation, parse_detailed, targets_in
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return vanban.load(EXAMPLE)
+
+
+def test_our_own_output_reads_back_exactly(example):
+    result = parse_detailed(vanban.render_bytes(example))
+    assert result.model == example
+    assert result.notes == [] and result.confidence == 1.0
+
+
+def test_grouped_plan_with_appendix_reads_back_exactly():
+    plan = grouped_plan()
+    assert vanban.parse(vanban.render_bytes(plan)) == plan
+
+
+def test_report_written_back_keeps_its_header():
+    from vanban.derive import quarterly_report
+
+    report = quarterly_report(
+        vanban.load(EXAMPLE), "quý I", vanban.load_progress(EXAMPLE.with_name("tien-do-quy-I-2024.yaml"))
+    )
+    result = parse_detailed(vanban.render_bytes(report))
+    parsed = result.model
+    assert parsed.LOAI == "BC" and str(parsed.ky) == "quý I năm 2024"
+    assert parsed.kinh_gui == ["UBND tỉnh"] and parsed.so_ky_hieu == report.so_ky_hieu
+    assert parsed.can_cu == report.can_cu and parsed.ket_luan == report.ket_luan
+    assert any("chưa tách kết quả" in note.reason for note in result.notes)
+
+
+def test_seed_text_gives_the_example_but_for_the_two_assumed_lines(example):
+    result = parse_detailed(SEED.read_text(encoding="utf-8"))
+    expected = example.model_copy(
+        update={
+            "co_quan": example.co_quan.model_copy(update={"chu_quan": []}),  # assumed in the example
+            "nguoi_ky": result.model.nguoi_ky,  # assumed in the example
+        }
+    )
+    assert result.model == expected
+    assert result.model.nguoi_ky.ho_ten == "Nguyễn Thị Hà"
+    assert {note.where for note in result.notes} == {"cơ quan ban hành", "người ký"}
+
+
+HEADER = (
+    "UBND TỈNH LẠNG SƠN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "SỞ KHOA HỌC VÀ CÔNG NGHỆ\tĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 19/KH-SKHCN\tLạng Sơn, ngày 31 tháng 01 năm 2024\n"
+)
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) chưa cài: chạy scripts/setup.sh --test")
+def test_seed_typed_by_hand_in_libreoffice(example, tmp_path):
+    seed = SEED.read_text(encoding="utf-8").replace("*", "")
+    seed = re.sub(r"^\s*Số: 19/KH-SKHCN\s*Lạng Sơn, ngày 31 tháng 01 năm 2024\s*", HEADER + "\n", seed)
+    seed = seed.replace("- Lưu: VT, KH&QLCN.\n", "- Lưu: VT, KH&QLCN.\nGIÁM ĐỐC\n")
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(seed, encoding="utf-8")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--infilter=Text (encoded):UTF8,LF,,,",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    parsed = vanban.parse(tmp_path / "ke-hoach.docx")
+    assert parsed == example
+
+
+def test_text_with_the_hand_made_header(example):
+    seed = SEED.read_text(encoding="utf-8")
+    seed = re.sub(
+        r"^\s*Số: 19/KH-SKHCN\s*Lạng Sơn, ngày 31 tháng 01 năm 2024\s*",
+        "UBND TỈNH LẠNG SƠN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 19/KH-SKHCN\nLạng Sơn, ngày 31 tháng 01 năm 2024\n\n",
+        seed,
+    )
+    seed = seed.replace("- Lưu: VT, KH&QLCN.\n", "- Lưu: VT, KH&QLCN.\nGIÁM ĐỐC\n")
+    assert vanban.parse(seed) == example
+
+
+@pytest.mark.parametrize(
+    "written, loai, so, co_quan, trich_yeu",
+    [
+        (
+            "Căn cứ Quyết định số 145/QĐ-UBND ngày 20/01/2024 của UBND tỉnh Lạng Sơn về việc phê duyệt nhiệm vụ;",
+            "Quyết định",
+            "145/QĐ-UBND",
+            "UBND tỉnh Lạng Sơn",
+            "về việc phê duyệt nhiệm vụ",
+        ),
+        (
+            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể",
+            "Nghị quyết",
+            "76/NQ-CP",
+            "Chính phủ",
+            "ban hành Chương trình tổng thể",
+        ),
+        (
+            "Thực hiện Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về đẩy mạnh",
+            "Chỉ thị",
+            "23/CT-TTg",
+            "Thủ tướng Chính phủ",
+            "về đẩy mạnh",
+        ),
+    ],
+)
+def test_citations(written, loai, so, co_quan, trich_yeu):
+    cited = parse_citation(written).van_ban
+    assert (cited.loai, cited.so_ky_hieu, cited.co_quan, cited.trich_yeu) == (loai, so, co_quan, trich_yeu)
+
+
+def test_a_citation_that_does_not_fit_stays_whole():
+    text = "Căn cứ Luật Bầu cử đại biểu Quốc hội số 85/2015/QH13, ngày 25/6/2015 và được sửa đổi, bổ sung"
+    cited = parse_citation(text)
+    assert cited.van_ban is None and cited.dan_nhap == "Căn cứ" and str(cited) == text
+
+
+@pytest.mark.parametrize(
+    "result, expected",
+    [
+        ("15 Doanh nghiệp, Hợp tác xã được cấp giấy chứng nhận", [(15, "Doanh nghiệp, Hợp tác xã")]),
+        ("03 Dự án/ý tưởng khởi nghiệp được hỗ trợ", [(3, "Dự án/ý tưởng khởi nghiệp")]),
+        ("25 mô hình ứng dụng tiến bộ kỹ thuật", [(25, "mô hình")]),
+        ("Báo cáo khoa học về thực trạng", []),
+    ],
+)
+def test_targets_in_result_text(result, expected):
+    assert [(t.so_luong, t.don_vi) for t in targets_in(result)] == expected
+
+
+def test_corpus_plans_read_with_their_tasks():
+    """Pinned from the real plans (tests/data/corpus), checked by hand against the documents."""
+    mttq = vanban.parse(CORPUS / "kehoach-mttqluongminh-2025-1.docx")
+    assert mttq.so_ky_hieu.ky_hieu == "KH-MTTQ-BTT" and mttq.nam == 2025
+    assert [len(area.nhiem_vu) for area in mttq.linh_vuc] == [3, 3, 4, 2, 2, 2, 2]
+    first = mttq.linh_vuc[0].nhiem_vu[0]
+    assert first.ten.startswith("Xây dựng và ban hành Hướng dẫn của Ban Thường trực")
+    assert first.chu_tri == "Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"
+    assert str(first.thoi_gian).startswith("Dự kiến tháng 11/2025")
+    assert first.ket_qua == "Dự thảo Hướng dẫn trình Ban Thường trực ban hành."
+    assert str(mttq.linh_vuc[1].nhiem_vu[0].thoi_gian) == "Quý IV/2025 và Quý I/2026"
+    assert mttq.nguoi_ky.chuc_vu == ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"]
+
+    lam_dong = vanban.parse(CORPUS / "kehoach-ubndlamdong-2026-1.docx")
+    assert [area.ten for area in lam_dong.linh_vuc][:2] == ["Cải cách thể chế", "Cải cách thủ tục hành chính"]
+    assert [len(area.muc_tieu) for area in lam_dong.linh_vuc] == [5, 9, 5, 4, 6, 14, 0]
+    table = lam_dong.phu_luc.nhom
+    assert [len(group.nhiem_vu) for group in table] == [4, 12, 5, 4, 6, 11, 7]
+    task = table[0].nhiem_vu[1]
+    assert task.ten.startswith("Định kỳ thực hiện việc công bố danh mục")
+    assert task.chu_tri == "Sở Tư pháp; UBND các xã, phường, đặc khu" and task.theo_doi == "Sở Tư pháp"
+    assert str(task.thoi_gian) == "Trước ngày 31/01 năm liền kề"
+    assert len(lam_dong.tat_ca_nhiem_vu) == 49  # the report on this plan counts 49 tasks
+
+    sct = vanban.parse(CORPUS / "kehoach-sctlaocai-2026-4.docx")
+    assert len(sct.nhiem_vu) == 6 and sct.nhan.nhiem_vu is None
+    assert sct.nhiem_vu[0].ten.startswith("Phối hợp với Sở Xây dựng, Ủy ban nhân dân cấp xã")
+    assert sct.trinh_bay_can_cu == "gop_mo_dau" and sct.can_cu[0].van_ban.so_ky_hieu == "235/QĐ-TTg"
+
+    school = parse_detailed(CORPUS / "kehoach-thptcaolanh2-2026-1.docx")
+    assert len(school.model.nhiem_vu) == 5 and school.model.nguoi_ky.chuc_vu == ["KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"]
+    kept = school.model.muc_khac[0]
+    assert kept.tieu_de == "THỜI GIAN, HÌNH THỨC VÀ THÀNH PHẦN THAM DỰ" and kept.sau == "nhiem_vu"
+    assert school.notes and school.confidence < 1
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.docx")), ids=lambda p: p.stem)
+def test_no_real_document_crashes_and_the_text_survives(path):
+    import unicodedata
+
+    from docx_xml import Docx
+
+    def words(line: str) -> str:
+        """Text without the numbering and bullets, which are written anew."""
+        line = re.sub(r"^(\d+(\.\d+)*\.?|[IVX]+\.|[a-zđ]\))\s+", "", unicodedata.normalize("NFC", line).lstrip("-+ "))
+        return " ".join(line.split())
+
+    model = vanban.parse(path)
+    rendered = " ".join(words(line) for line in Docx(vanban.render_bytes(model)).text_lines())
+    if model.LOAI == "KH":
+        original = [words(line) for line in Docx(path.read_bytes()).text_lines() if len(line.split()) > 6]
+        body = [line for line in original if not line.startswith(("|", "Nơi nhận", "Lưu"))]
+        missing = [line for line in body if line[:60] not in rendered]
+        assert len(missing) <= len(body) // 10, missing[:5]
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="không tìm thấy tên loại"):
+        vanban.parse("Một dòng\nHai dòng\n")
+    with pytest.raises(InputError, match="không phải tệp Word"):
+        vanban.parse(b"PK\x03\x04 broken")
+
+
+def test_cli_parse(capsys, tmp_path):
+    out = tmp_path / "ke-hoach.yaml"
+    code, stdout, _ = call(capsys, "parse", str(CORPUS / "kehoach-thptcaolanh2-2026-1.docx"), "-o", str(out))
+    assert code == 0 and "Độ chắc chắn" in stdout and "chỗ cần xem lại" in stdout
+    assert vanban.load(out).so_ky_hieu.so == 58
