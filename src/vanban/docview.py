@@ -41,6 +41,10 @@ EMU_PER_TWIP = 635
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_SLOT = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _TOGGLE_KEYS = ("bold", "italic", "caps", "small_caps")
+_PPR_FIELDS = (
+    "jc", "before", "after", "line", "line_rule", "ind_left", "ind_right", "first_line", "hanging",
+    "first_line_chars", "contextual", "keep_next", "border_bottom", "border_top",
+)  # fmt: skip
 
 
 @functools.cache
@@ -241,6 +245,7 @@ class DocView:
         self.sections: list[Section] = []
         self._sections_with_tables: set[int] = set()
         self._style_cache: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
+        self._ppr_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
         self._read_body()
 
     # --- safe reading --------------------------------------------------------------
@@ -483,7 +488,7 @@ class DocView:
         ppr = element.find(w("pPr"))
         style_el = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_el.get(w("val")) if style_el is not None else self.default_style.get("paragraph")
-        levels = self._paragraph_levels(ppr, sid, tbl_style)
+        levels = self._paragraph_levels(ppr, sid, tbl_style) if self.numbering is not None else []
         para = Para(
             index=self._counter,
             text="",
@@ -497,7 +502,7 @@ class DocView:
             element=element,
         )
         self._counter += 1
-        self._apply_ppr(para, levels)
+        self._apply_ppr(para, ppr, sid, tbl_style)
         para.sect_pr = ppr is not None and ppr.find(w("sectPr")) is not None
         para.label = self._number_label(levels)
         pieces: list[str] = []
@@ -524,55 +529,68 @@ class DocView:
         except ValueError:
             return 0
 
-    def _apply_ppr(self, para: Para, levels: list[Any]) -> None:
-        for ppr in levels:
-            jc = ppr.find(w("jc"))
-            if jc is not None:
-                para.jc = jc.get(w("val"))
-            spacing = ppr.find(w("spacing"))
-            if spacing is not None:
-                if spacing.get(w("before")) is not None:
-                    para.before = self._twips(spacing.get(w("before")))
-                if spacing.get(w("after")) is not None:
-                    para.after = self._twips(spacing.get(w("after")))
-                if spacing.get(w("beforeLines")) is not None:
-                    para.before = self._twips(spacing.get(w("beforeLines"))) * 240 // 100
-                if spacing.get(w("afterLines")) is not None:
-                    para.after = self._twips(spacing.get(w("afterLines"))) * 240 // 100
-                if spacing.get(w("line")) is not None:
-                    para.line = self._twips(spacing.get(w("line")))
-                    para.line_rule = spacing.get(w("lineRule"), "auto")
-            ind = ppr.find(w("ind"))
-            if ind is not None:
-                for attr, key in (
-                    ("left", "ind_left"),
-                    ("start", "ind_left"),
-                    ("right", "ind_right"),
-                    ("end", "ind_right"),
-                ):
-                    if ind.get(w(attr)) is not None:
-                        setattr(para, key, self._twips(ind.get(w(attr))))
-                if ind.get(w("firstLine")) is not None:
-                    para.first_line, para.hanging = self._twips(ind.get(w("firstLine"))), 0
-                if ind.get(w("hanging")) is not None:
-                    para.hanging, para.first_line = self._twips(ind.get(w("hanging"))), 0
-                if ind.get(w("firstLineChars")) is not None:
-                    para.first_line_chars = self._twips(ind.get(w("firstLineChars")))
-            if ppr.find(w("contextualSpacing")) is not None:
-                para.contextual = ppr.find(w("contextualSpacing")).get(w("val"), "1") not in ("0", "false")
-            if ppr.find(w("keepNext")) is not None:
-                para.keep_next = ppr.find(w("keepNext")).get(w("val"), "1") not in ("0", "false")
-            borders = ppr.find(w("pBdr"))
-            if borders is not None:
-                for side, key in (("bottom", "border_bottom"), ("top", "border_top")):
-                    edge = borders.find(w(side))
-                    if edge is not None:
-                        value = edge.get(w("val"))
-                        setattr(
-                            para, key, None if value in ("nil", "none") else (value, self._twips(edge.get(w("sz"))))
-                        )
+    def _apply_ppr(self, para: Para, ppr: Any, sid: str | None, tbl_style: str | None) -> None:
+        """Paragraph properties: what the styles give (resolved once per style), then direct formatting."""
+        key = (tbl_style, sid)
+        base = self._ppr_cache.get(key)
+        if base is None:
+            probe = Para(0, "", [], None, None, "", 0)
+            for level in self._paragraph_levels(None, sid, tbl_style):
+                self._fold_ppr(probe, level)
+            base = {name: getattr(probe, name) for name in _PPR_FIELDS}
+            self._ppr_cache[key] = base
+        for name, value in base.items():
+            setattr(para, name, value)
+        if ppr is not None:
+            self._fold_ppr(para, ppr)
         if para.border_bottom:
             para.lines.append(Line("border", None, para.border_bottom[0] == "single"))
+
+    def _fold_ppr(self, para: Para, ppr: Any) -> None:
+        """Apply one pPr element over a paragraph's properties."""
+        jc = ppr.find(w("jc"))
+        if jc is not None:
+            para.jc = jc.get(w("val"))
+        spacing = ppr.find(w("spacing"))
+        if spacing is not None:
+            if spacing.get(w("before")) is not None:
+                para.before = self._twips(spacing.get(w("before")))
+            if spacing.get(w("after")) is not None:
+                para.after = self._twips(spacing.get(w("after")))
+            if spacing.get(w("beforeLines")) is not None:
+                para.before = self._twips(spacing.get(w("beforeLines"))) * 240 // 100
+            if spacing.get(w("afterLines")) is not None:
+                para.after = self._twips(spacing.get(w("afterLines"))) * 240 // 100
+            if spacing.get(w("line")) is not None:
+                para.line = self._twips(spacing.get(w("line")))
+                para.line_rule = spacing.get(w("lineRule"), "auto")
+        ind = ppr.find(w("ind"))
+        if ind is not None:
+            for attr, key in (
+                ("left", "ind_left"),
+                ("start", "ind_left"),
+                ("right", "ind_right"),
+                ("end", "ind_right"),
+            ):
+                if ind.get(w(attr)) is not None:
+                    setattr(para, key, self._twips(ind.get(w(attr))))
+            if ind.get(w("firstLine")) is not None:
+                para.first_line, para.hanging = self._twips(ind.get(w("firstLine"))), 0
+            if ind.get(w("hanging")) is not None:
+                para.hanging, para.first_line = self._twips(ind.get(w("hanging"))), 0
+            if ind.get(w("firstLineChars")) is not None:
+                para.first_line_chars = self._twips(ind.get(w("firstLineChars")))
+        if ppr.find(w("contextualSpacing")) is not None:
+            para.contextual = ppr.find(w("contextualSpacing")).get(w("val"), "1") not in ("0", "false")
+        if ppr.find(w("keepNext")) is not None:
+            para.keep_next = ppr.find(w("keepNext")).get(w("val"), "1") not in ("0", "false")
+        borders = ppr.find(w("pBdr"))
+        if borders is not None:
+            for side, key in (("bottom", "border_bottom"), ("top", "border_top")):
+                edge = borders.find(w(side))
+                if edge is not None:
+                    value = edge.get(w("val"))
+                    setattr(para, key, None if value in ("nil", "none") else (value, self._twips(edge.get(w("sz")))))
 
     # --- runs ------------------------------------------------------------------------
     def _walk_runs(
