@@ -200,7 +200,7 @@ def schema(
 
 @app.command()
 def report(
-    plan: Annotated[Path, typer.Argument(help="Kế hoạch .yaml/.json.", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help="Kế hoạch .yaml/.json hoặc .docx.", show_default=False)],
     ky: Annotated[
         str,
         typer.Option(
@@ -229,8 +229,8 @@ def report(
     from pydantic import ValidationError
 
     from .derive import quarterly_report
-    from .io import dumps_yaml, load
-    from .models import BaoCao, KeHoach, KyBaoCao, NguoiKy
+    from .io import dumps_yaml
+    from .models import BaoCao, KyBaoCao, NguoiKy
     from .models._common import parse_date
     from .models.bao_cao import parse_ky
     from .renderer import render_bytes
@@ -238,11 +238,7 @@ def report(
 
     if output.suffix.lower() != ".docx":
         raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
-    if plan.suffix.lower() == ".docx":
-        raise InputError("chưa đọc được kế hoạch .docx; hãy dùng tệp YAML/JSON của kế hoạch")
-    model = load(plan)
-    if not isinstance(model, KeHoach):
-        raise InputError(f"'{plan}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    model = _load_plan(plan)
     try:
         period = KyBaoCao.model_validate(parse_ky(ky, nam or model.nam))
     except ValidationError as exc:
@@ -271,9 +267,31 @@ def report(
             typer.echo(f"  - {item}")
 
 
+def _load_plan(path: Path):
+    """A plan from YAML/JSON, or read from a DOCX (what the parser was unsure of is listed)."""
+    from .io import load
+    from .models import KeHoach
+
+    if path.suffix.lower() == ".docx":
+        from .parsing import parse_detailed
+
+        result = parse_detailed(path)
+        model = result.model
+        if result.notes:
+            typer.echo(
+                f"Đọc {path}: độ chắc chắn {result.confidence:.0%}, {len(result.notes)} chỗ cần xem lại (xem `vanban parse`).",
+                err=True,
+            )
+    else:
+        model = load(path)
+    if not isinstance(model, KeHoach):
+        raise InputError(f"'{path}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    return model
+
+
 @app.command("next-year")
 def next_year_command(
-    plan: Annotated[Path, typer.Argument(help="Kế hoạch năm nay (.yaml/.json).", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help="Kế hoạch năm nay (.yaml/.json hoặc .docx).", show_default=False)],
     output: Annotated[
         Path,
         typer.Option(
@@ -295,19 +313,15 @@ def next_year_command(
     """
     from .derive import changes_markdown, next_year
     from .io import load, save
-    from .models import BaoCao, KeHoach
+    from .models import BaoCao
     from .renderer import render_bytes
 
     suffix = output.suffix.lower()
     if suffix not in (".yaml", ".yml", ".docx"):
         raise InputError(f"tệp ra '{output}' phải có đuôi .yaml hoặc .docx")
-    if plan.suffix.lower() == ".docx":
-        raise InputError("chưa đọc được kế hoạch .docx; hãy dùng tệp YAML/JSON của kế hoạch")
     if output.exists() and output.resolve() == plan.resolve():
         raise InputError("không ghi đè kế hoạch gốc: chọn tên khác cho -o")
-    model = load(plan)
-    if not isinstance(model, KeHoach):
-        raise InputError(f"'{plan}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    model = _load_plan(plan)
     year_end = load(report_file) if report_file else None
     if year_end is not None and not isinstance(year_end, BaoCao):
         raise InputError(f"'{report_file}' không phải báo cáo (ký hiệu phải là BC-…)")

@@ -71,3 +71,11 @@ def test_bad_progress_is_exit_2_and_nothing_written(capsys, tmp_path):
     assert not out.exists() and not out.with_suffix(".yaml").exists()
     code, _, stderr = call(capsys, "report", str(EXAMPLE), "--ky", "quý V", "-o", str(out))
     assert code == 2 and "kỳ báo cáo 'quý V'" in stderr and "từ 1 đến 4" in stderr and "pydantic" not in stderr
+
+
+def test_report_from_a_docx_plan(capsys, tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(vanban.render_bytes(vanban.load(EXAMPLE)))
+    out = tmp_path / "bc.docx"
+    code, _, _ = call(capsys, "report", str(source), "--ky", "quý I", "--progress", str(Q1), "-o", str(out))
+    assert code == 0 and "- Chỉ tiêu: đạt 06/15 Doanh nghiệp, Hợp tác xã (40%)." in Docx(out.read_bytes()).text_lines()

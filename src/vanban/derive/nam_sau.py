@@ -191,22 +191,34 @@ class _Roller:
 
     # --- free text --------------------------------------------------------------------------
     def free_text(self, value: str, path: list[str | int]) -> str:
-        old = str(self.old)
-        if old not in value:
+        old, following = str(self.old), str(self.old + 1)
+        if old not in value and following not in value:
             return value
         pieces: list[str] = []
         last = 0
         moved = False
-        for match in re.finditer(rf"(?<!\d){old}(?!\d)", value):
+        for match in re.finditer(rf"(?<!\d)(?:{old}|{following})(?!\d)", value):
             start, end = match.span()
+            year = int(match.group(0))
             decision = self._decide(value, start, end)
             pieces.append(value[last:start])
             if decision == "move":
-                pieces.append(str(self.new))
+                pieces.append(str(year + self.delta))
                 moved = True
+                if year != self.old:
+                    # the plan's own time running into the next year (Quý I/2026 in a plan for 2025)
+                    self.changes.append(
+                        Change(
+                            _where(path),
+                            _snippet(value, start, end),
+                            str(year + self.delta),
+                            review=True,
+                            note=f"năm {year} (sau năm kế hoạch) cũng được dời: xem lại",
+                        )
+                    )
             else:
-                pieces.append(old)
-                if decision == "review":
+                pieces.append(match.group(0))
+                if decision == "review" and year == self.old:
                     self.changes.append(
                         Change(
                             _where(path),
