@@ -420,7 +420,7 @@ class DocView:
         table = Table(index, [], self._section, self._table_has_borders(tbl_pr, tbl_style), element)
         padding = self._cell_margins(tbl_pr, tbl_style)
         self.tables.append(table)
-        grid = [int(c.get(w("w"), 0) or 0) for c in element.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+        grid = [self._twips(c.get(w("w"))) for c in element.findall(f"{w('tblGrid')}/{w('gridCol')}")]
         for r, row in enumerate(element.iter(w("tr"))):
             if row.getparent() is not element and row.getparent().tag != w("sdtContent"):
                 continue
@@ -433,11 +433,11 @@ class DocView:
                 tc_pr = cell.find(w("tcPr"))
                 tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None
                 span = tc_pr.find(w("gridSpan")) if tc_pr is not None else None
-                span_n = int(span.get(w("val"), 1)) if span is not None else 1
+                span_n = max(self._twips(span.get(w("val"))), 1) if span is not None else 1
                 # the grid is what LibreOffice lays out; Word follows a smaller preferred width
                 widths = []
                 if tc_w is not None and tc_w.get(w("type"), "dxa") == "dxa" and tc_w.get(w("w")):
-                    widths.append(int(float(tc_w.get(w("w")))))
+                    widths.append(self._twips(tc_w.get(w("w"))))
                 if grid[column : column + span_n]:
                     widths.append(sum(grid[column : column + span_n]))
                 width = min(widths) if widths else None
@@ -526,7 +526,7 @@ class DocView:
     def _twips(value: str | None) -> int:
         try:
             return int(float(value)) if value is not None else 0
-        except ValueError:
+        except (ValueError, OverflowError):
             return 0
 
     def _apply_ppr(self, para: Para, ppr: Any, sid: str | None, tbl_style: str | None) -> None:
@@ -653,9 +653,7 @@ class DocView:
             elif tag == w("noBreakHyphen"):
                 text_parts.append("-")
             elif tag == w("sym"):
-                text_parts.append(
-                    chr(int(child.get(w("char"), "20"), 16)) if child.get(w("char"), "").isalnum() else ""
-                )
+                text_parts.append(_symbol(child.get(w("char"), "")))
             elif tag in (w("drawing"), w("pict"), f"{{{MC}}}AlternateContent"):
                 self._drawing(child, para)
         text = "".join(text_parts)
@@ -764,7 +762,7 @@ class DocView:
                     anchor = next(shape.iterancestors(f"{{{WP}}}anchor", f"{{{WP}}}inline"), None)
                     ext = anchor.find(f"{{{WP}}}extent") if anchor is not None else None
                 if ext is not None:
-                    cx, cy = int(ext.get("cx", 0)), int(ext.get("cy", 0))
+                    cx, cy = self._twips(ext.get("cx")), self._twips(ext.get("cy"))
                     if cx >= cy:
                         dash = shape.find(f".//{{{A}}}prstDash")
                         para.lines.append(Line("shape", cx // EMU_PER_TWIP, dash is None or dash.get("val") == "solid"))
@@ -1088,6 +1086,14 @@ def parse_xml(data: bytes) -> Any:
 
 def serialize(root: Any) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _symbol(code: str) -> str:
+    """The character of a w:sym (a hexadecimal code point), or nothing if it is not one."""
+    try:
+        return chr(int(code, 16)) if code else ""
+    except (ValueError, OverflowError):
+        return ""
 
 
 def _vml_length(start: str, end: str) -> int | None:

@@ -113,3 +113,38 @@ def test_file_object_and_path(tmp_path):
     assert vanban.check(str(path)).ok
     with pytest.raises(DocxError, match="không tìm thấy"):
         vanban.check(tmp_path / "khong-co.docx")
+
+
+def test_damaged_documents_never_crash():
+    """Real documents with random parts of their XML removed or garbled: a result or a clear error."""
+    import random
+    from pathlib import Path
+
+    from lxml import etree
+
+    corpus = sorted((Path(__file__).parents[1] / "data" / "corpus").glob("*.docx"))
+    chance = random.Random(30)
+    for _ in range(30):
+        source = zipfile.ZipFile(chance.choice(corpus))
+        document = etree.fromstring(source.read("word/document.xml"))
+        elements = list(document.iter())
+        for _ in range(chance.randint(1, 40)):
+            element = chance.choice(elements)
+            parent = element.getparent()
+            if parent is not None and chance.random() < 0.7:
+                parent.remove(element)
+            elif element.attrib:
+                element.set(chance.choice(list(element.attrib)), chance.choice(["", "x", "-5", "99999999", "nan"]))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                target.writestr(
+                    item,
+                    etree.tostring(document) if item.filename == "word/document.xml" else source.read(item.filename),
+                )
+        damaged = out.getvalue()
+        for action in (vanban.check, vanban.parse):
+            try:
+                action(damaged)
+            except vanban.InputError:
+                pass
