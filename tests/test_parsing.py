@@ -225,3 +225,73 @@ def test_cli_parse(capsys, tmp_path):
     code, stdout, _ = call(capsys, "parse", str(CORPUS / "kehoach-thptcaolanh2-2026-1.docx"), "-o", str(out))
     assert code == 0 and "Độ chắc chắn" in stdout and "chỗ cần xem lại" in stdout
     assert vanban.load(out).so_ky_hieu.so == 58
+
+
+def _to_tcvn3(data: bytes) -> bytes:
+    """Our own output retyped in TCVN3: letters re-encoded, .VnTime fonts, .VnTimeH for capital letters with marks."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from vanban.text import _TCVN3
+
+    encode = {unicode: code for code, unicode in _TCVN3.items()}
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    source = zipfile.ZipFile(io.BytesIO(data))
+    document = etree.fromstring(source.read("word/document.xml"))
+    for run in list(document.iter(f"{w}r")):
+        node = run.find(f"{w}t")
+        if node is None or not node.text:
+            continue
+        for piece in _chunks(node.text):
+            capital = _marked_capital(piece[0])
+            text = "".join(encode.get(c, c) for c in (piece.lower() if capital else piece))
+            clone = etree.fromstring(etree.tostring(run))
+            clone.find(f"{w}t").text = text
+            props = clone.find(f"{w}rPr")
+            if props is None:
+                props = etree.SubElement(clone, f"{w}rPr")
+                clone.insert(0, props)
+            fonts = props.find(f"{w}rFonts")
+            if fonts is None:
+                fonts = etree.Element(f"{w}rFonts")
+                props.insert(0, fonts)
+            for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+                fonts.set(f"{w}{slot}", ".VnTimeH" if capital else ".VnTime")
+            run.addprevious(clone)
+        run.getparent().remove(run)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(
+                item, etree.tostring(document) if item.filename == "word/document.xml" else source.read(item.filename)
+            )
+    return out.getvalue()
+
+
+def _marked_capital(char: str) -> bool:
+    """A capital letter TCVN3 only has in its capital fonts (.VnTimeH): one with a Vietnamese mark."""
+    import unicodedata
+
+    return char.isupper() and (unicodedata.normalize("NFD", char) != char or char in "ĐĂÂÊÔƠƯ")
+
+
+def _chunks(text: str) -> list[str]:
+    """Split where capital letters with Vietnamese marks start or stop (they need the capital font)."""
+    out: list[str] = []
+    for char in text:
+        if out and _marked_capital(out[-1][-1]) == _marked_capital(char):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
+def test_tcvn3_document_is_read_as_unicode(example):
+    from docx_xml import Docx
+
+    legacy = _to_tcvn3(vanban.render_bytes(example))
+    assert "KÕ HO¹CH" in Docx(legacy).text_lines()
+    assert vanban.check(legacy).rules("E") >= {"ND30-PAGE-04"}
+    assert vanban.parse(legacy) == example

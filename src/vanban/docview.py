@@ -23,6 +23,7 @@ from typing import IO, Any
 from lxml import etree
 
 from .errors import InputError
+from .text import tcvn3_sang_unicode
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -211,8 +212,9 @@ def _parser() -> etree.XMLParser:
 class DocView:
     """A DOCX, read once, as values. Build it with :func:`open_docx`."""
 
-    def __init__(self, data: bytes, name: str = "<bytes>") -> None:
+    def __init__(self, data: bytes, name: str = "<bytes>", *, unicode: bool = False) -> None:
         self.name = name
+        self.unicode = unicode  # turn text in TCVN3 fonts (.VnTime, .VnTimeH) into Unicode
         self._read_total = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
@@ -658,6 +660,10 @@ class DocView:
                 self._drawing(child, para)
         text = "".join(text_parts)
         props = self._run_props(rpr, tbl_style, sid)
+        if self.unicode and text:
+            font = props["fonts"].get("hAnsi") or props["fonts"].get("ascii") or ""
+            if font.upper().startswith(".VN"):
+                text = tcvn3_sang_unicode(text, hoa=font.upper().endswith("H"))
         para.runs.append(Run(text=text, element=run, **props))
         pieces.append(text)
 
@@ -1135,8 +1141,14 @@ def _format_number(number: int, fmt: str) -> str:
     return str(number)
 
 
-def open_docx(source: str | os.PathLike[str] | bytes | IO[bytes], *, max_size: int = 512 * 1024 * 1024) -> DocView:
-    """Open a DOCX from a path, bytes or a binary file object; every failure is a :class:`DocxError`."""
+def open_docx(
+    source: str | os.PathLike[str] | bytes | IO[bytes], *, max_size: int = 512 * 1024 * 1024, unicode: bool = False
+) -> DocView:
+    """Open a DOCX from a path, bytes or a binary file object; every failure is a :class:`DocxError`.
+
+    ``unicode=True`` reads text in TCVN3 fonts (.VnTime…) as Unicode, for the parser; the checker
+    reads it as it is, to report it.
+    """
     name = "<bytes>"
     if isinstance(source, (bytes, bytearray)):
         data = bytes(source)
@@ -1160,4 +1172,4 @@ def open_docx(source: str | os.PathLike[str] | bytes | IO[bytes], *, max_size: i
         raise DocxError("tệp rỗng", source=name)
     if len(data) > max_size:
         raise DocxError("tệp quá lớn", source=name)
-    return DocView(data, name)
+    return DocView(data, name, unicode=unicode)

@@ -127,7 +127,7 @@ def _layout(source: Source) -> Layout:
 def _from_docx(source: Any) -> Layout:
     from .docview import open_docx
 
-    doc = open_docx(source)
+    doc = open_docx(source, unicode=True)
     parts = find(doc)
     layout = Layout(
         chu_quan=[clean(p.text) for p in parts.chu_quan],
@@ -159,6 +159,7 @@ _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 def _from_text(raw: str) -> Layout:
     """Text, one paragraph a line; ``*italic*`` marks are dropped."""
     lines = [clean(re.sub(r"\*([^*\n]+)\*", r"\1", line)) for line in unicodedata.normalize("NFC", raw).splitlines()]
+    lines = [vn.tcvn3_sang_unicode(line) if vn.legacy_encoding(line) == "TCVN3" else line for line in lines]
     layout = Layout()
     title = next((i for i, line in enumerate(lines) if key(line) in TEN_LOAI), None)
     if title is None:

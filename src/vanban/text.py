@@ -21,6 +21,7 @@ __all__ = [
     "dem",
     "la_ma",
     "legacy_encoding",
+    "tcvn3_sang_unicode",
     "nfc",
     "ngay_ngan",
     "ngay_thang",
@@ -244,3 +245,25 @@ def legacy_encoding(text: str) -> str | None:
     if len(odd) < 3 or len(odd) / len(text) < 0.04:
         return None
     return "TCVN3" if any(c in "¸µ¶¹¨®¦£¤¥ßÜÖ" for c in odd) else "VNI"
+
+
+# TCVN 5712:1993 (TCVN3, "ABC"): the 8-bit code of each Vietnamese letter, as Latin-1 shows it.
+_TCVN3 = dict(
+    zip(
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u00adõøö÷ùúýûüþ¡¢§£¤¥¦",
+        "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ",
+        strict=True,
+    )
+)
+
+
+def tcvn3_sang_unicode(value: str, hoa: bool = False) -> str:
+    """Text typed in TCVN3 (.VnTime fonts) as Unicode; ``hoa`` for the capital fonts (.VnTimeH).
+
+    >>> tcvn3_sang_unicode("Céng hßa x· héi chñ nghÜa ViÖt Nam")
+    'Cộng hòa xã hội chủ nghĩa Việt Nam'
+    >>> tcvn3_sang_unicode("kÕ ho¹ch", hoa=True)
+    'KẾ HOẠCH'
+    """
+    converted = "".join(_TCVN3.get(char, char) for char in value)
+    return nfc(converted.upper() if hoa else converted)
