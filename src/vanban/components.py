@@ -99,7 +99,7 @@ class Components:
         return blank_number or blank_day
 
 
-def text_width(doc: DocView, para: Para) -> int:
+def column_width(doc: DocView, para: Para) -> int:
     """Width of the text column a paragraph sits in (its cell, else its page), in twips."""
     if para.cell_width is not None:
         return para.cell_width
@@ -115,7 +115,7 @@ def _lines_in(doc: DocView, paragraphs: list[Para]) -> list[Line]:
     for p in paragraphs:
         for line in p.lines:
             if line.kind == "border":
-                length = text_width(doc, p) - p.ind_left - p.ind_right
+                length = column_width(doc, p) - p.ind_left - p.ind_right
                 line = replace(line, length=length)
             found.append(line)
         text = p.text.strip()

@@ -135,7 +135,7 @@ def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
-def _describe(error: Any, data: Any) -> str:
+def describe_error(error: Any, data: Any) -> str:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part[0].isupper() or "[" in str(part)))
     path = ".".join(str(part) for part in loc) or "(gốc)"
     message = _MESSAGES.get(error["type"])
@@ -158,7 +158,7 @@ def validate(data: Any, source: str | None = None) -> VanBan:
     try:
         code = SoKyHieu.model_validate(raw_number).loai
     except ValidationError as exc:
-        details = [_describe({**e, "loc": ("so_ky_hieu", *e["loc"])}, data) for e in exc.errors()]
+        details = [describe_error({**e, "loc": ("so_ky_hieu", *e["loc"])}, data) for e in exc.errors()]
         raise InputError("số, ký hiệu sai", source=source, details=details) from None
     model = MODELS.get(code)
     if model is None:
@@ -167,7 +167,7 @@ def validate(data: Any, source: str | None = None) -> VanBan:
     try:
         return model.model_validate(_plain(data))
     except ValidationError as exc:
-        details = [_describe(e, data) for e in exc.errors()]
+        details = [describe_error(e, data) for e in exc.errors()]
         count = len(details)
         raise InputError(f"{count} lỗi dữ liệu", source=source, details=details) from None
 

@@ -91,13 +91,13 @@ def parse_detailed(source: Source) -> ParseResult:
     """Like :func:`parse`, with the notes on what could not be classified and a confidence (0–1)."""
     from pydantic import ValidationError
 
-    from .io import _describe
+    from .io import describe_error
 
     layout = _layout(source)
     try:
         return _Builder(layout).build()
     except ValidationError as exc:
-        details = [_describe(e, {}) for e in exc.errors()]
+        details = [describe_error(e, {}) for e in exc.errors()]
         raise InputError("đọc được văn bản nhưng không dựng được mô hình", details=details) from None
 
 

@@ -251,15 +251,11 @@ class Template:
         _prepare_rules(base.docx)
         self.source_xml = _landscape_if_appendix(base.patch_xml(base.get_xml()))
         self._body = self._compile(self.source_xml)
-        self._headers = [
-            (
-                key,
-                self._compile(base.patch_xml(base.get_part_xml(part))),
-                base.get_headers_footers_encoding(base.get_part_xml(part)),
-            )
-            for uri in (base.HEADER_URI, base.FOOTER_URI)
-            for key, part in base.get_headers_footers(uri)
-        ]
+        self._headers = []
+        for uri in (base.HEADER_URI, base.FOOTER_URI):
+            for key, part in base.get_headers_footers(uri):
+                xml = base.get_part_xml(part)
+                self._headers.append((key, self._compile(base.patch_xml(xml)), base.get_headers_footers_encoding(xml)))
 
     def _compile(self, xml: str) -> jinja2.Template:
         try:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
-from .io import _describe, read_data
+from .io import describe_error, read_data
 from .models.bao_cao import KyBaoCao, _plain
 from .models.tien_do import TienDoKy
 
@@ -75,7 +75,7 @@ def _from_data(data: Any, ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
         try:
             out.append(TienDoKy.model_validate(_plain_data(period)))
         except ValidationError as exc:
-            details = [_describe(e, data if isinstance(data, dict) else period) for e in exc.errors()]
+            details = [describe_error(e, data if isinstance(data, dict) else period) for e in exc.errors()]
             raise InputError("tiến độ sai", source=source, details=details) from None
     return out
 

@@ -31,7 +31,7 @@ from ..docview import (
 )
 from ..text import legacy_encoding
 from . import CheckResult, check
-from .rules import A4, MARGINS, _heading, _is_can_cu, _note, _prose
+from .rules import A4, MARGINS, heading_kind, is_can_cu, is_note, prose_of
 
 FONT = "Times New Roman"
 DEFAULT_MARGINS = {"top": 1134, "bottom": 1134, "left": 1701, "right": 851}
@@ -202,12 +202,12 @@ def _components(doc: DocView, parts: Components) -> None:
 
 # --- body ------------------------------------------------------------------------------------------
 def _body(doc: DocView, parts: Components) -> None:
-    prose = _prose(parts)
+    prose = prose_of(parts)
     previous = None
     for para in prose:
         ppr = properties(para.element, "pPr")
-        heading = _heading(para)
-        if not _note(para):
+        heading = heading_kind(para)
+        if not is_note(para):
             sizes = para.sizes - {None}
             if sizes - {13, 14, 13.5}:
                 _runs(doc, para, size=(13, 14), bold=None, italic=None, center=False)
@@ -220,7 +220,7 @@ def _body(doc: DocView, parts: Components) -> None:
                     ind.set(w("firstLine"), "567")
             if heading == "muc" and not para.bold:
                 _runs(doc, para, size=(13, 14), bold=True, italic=None, center=False)
-            if _is_can_cu(para) and not para.italic:
+            if is_can_cu(para) and not para.italic:
                 _runs(doc, para, size=(13, 14), bold=None, italic=True, center=False)
         auto_line = para.line_rule == "auto" and para.line is not None and not 234 <= para.line <= 366
         exact_line = (

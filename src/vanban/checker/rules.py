@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .._metrics import text_width
-from ..components import QUOC_HIEU, TIEU_NGU, Components, clean, is_upper, key
+from ..components import QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
 from ..docview import DocView, Line, Para
 from ..text import la_ma, legacy_encoding
 from . import Finding
@@ -150,8 +150,6 @@ def _format(
 
 def _line_length(ctx: Context, para: Para, default_size: float) -> int:
     """Width of a (bold) text line; a line longer than its column wraps, so the column width caps it."""
-    from ..components import text_width as column_width
-
     length = text_width(clean(para.text), para.size or default_size, True)
     return min(length, column_width(ctx.doc, para) - para.ind_left - para.ind_right)
 
@@ -1042,7 +1040,7 @@ _HEADING_RES = {
 DIEM_ORDER = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 
-def _heading(para: Para) -> str | None:
+def heading_kind(para: Para) -> str | None:
     text = clean(para.full_text)
     for name, pattern in _HEADING_RES.items():
         if pattern.match(text):
@@ -1050,7 +1048,7 @@ def _heading(para: Para) -> str | None:
     return None
 
 
-def _prose(parts: Components) -> list[Para]:
+def prose_of(parts: Components) -> list[Para]:
     return [p for p in parts.body if p.table is None and p.place == "body" and clean(p.text) and not p.sect_pr]
 
 
@@ -1072,7 +1070,7 @@ def _report(
 
 def noi_dung(ctx: Context) -> Iterator[Finding]:
     """ND30-ND-01..06: body size, justification, first-line indent, spacing, line spacing, ending."""
-    prose = _prose(ctx.parts)
+    prose = prose_of(ctx.parts)
     if not prose:
         if ctx.parts.ten_loai is not None:
             yield finding(
@@ -1085,7 +1083,7 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
                 "không có",
             )
         return
-    plain = [p for p in prose if _heading(p) not in ("muc", "phan") and not _note(p)]
+    plain = [p for p in prose if heading_kind(p) not in ("muc", "phan") and not is_note(p)]
     yield from _report(
         [p for p in prose if (p.sizes - {None}) - {13, 14, 13.5}],
         "ND30-ND-01",
@@ -1096,7 +1094,7 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
         fixable=True,
     )
     yield from _report(
-        [p for p in plain if p.jc not in ("both",) and _heading(p) is None],
+        [p for p in plain if p.jc not in ("both",) and heading_kind(p) is None],
         "ND30-ND-01",
         "E",
         "nội dung phải căn đều hai bên",
@@ -1108,7 +1106,7 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
         [
             p
             for p in plain
-            if p.italic and not _is_can_cu(p) and _heading(p) is None and not clean(p.text).startswith("(")
+            if p.italic and not is_can_cu(p) and heading_kind(p) is None and not clean(p.text).startswith("(")
         ],
         "ND30-ND-01",
         "W",
@@ -1119,7 +1117,7 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
     bad_indent = [
         p
         for p in plain
-        if _heading(p) is None
+        if heading_kind(p) is None
         and not (p.hanging == 0 and (abs(p.first_line - 567) <= 28 or abs(p.first_line - 720) <= 28))
     ]
     yield from _report(
@@ -1193,23 +1191,23 @@ def noi_dung(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _note(para: Para) -> bool:
+def is_note(para: Para) -> bool:
     """A centred note in brackets, such as (Phân công nhiệm vụ theo Phụ lục đính kèm)."""
     text = clean(para.text)
     return text.startswith("(") and text.endswith(")") and para.jc == "center"
 
 
-def _is_can_cu(para: Para) -> bool:
+def is_can_cu(para: Para) -> bool:
     return bool(re.match(r"^Căn cứ\b", clean(para.text))) and not clean(para.text).endswith(":")
 
 
 def can_cu(ctx: Context) -> Iterator[Finding]:
     """ND30-CC-01: căn cứ lines in italics (W for plans and reports)."""
     lines = []
-    for para in _prose(ctx.parts)[:20]:
-        if _heading(para):
+    for para in prose_of(ctx.parts)[:20]:
+        if heading_kind(para):
             break
-        if _is_can_cu(para):
+        if is_can_cu(para):
             lines.append(para)
     upright = [p for p in lines if not p.italic]
     severity = "W" if ctx.parts.kind in ("KH", "BC", None) else "E"
@@ -1220,13 +1218,13 @@ def can_cu(ctx: Context) -> Iterator[Finding]:
 
 def headings(ctx: Context) -> Iterator[Finding]:
     """ND30-HD-02/03/05/08/09/10: mục I. IN HOA đậm, khoản 1. numbering, điểm a) letters in order."""
-    prose = _prose(ctx.parts)
+    prose = prose_of(ctx.parts)
     roman = 0
     khoan = 0
     diem: str | None = None
     for para in prose:
         text = clean(para.full_text)
-        kind = _heading(para)
+        kind = heading_kind(para)
         if kind == "muc":
             number = _HEADING_RES["muc"].match(text)["n"]
             expected = la_ma(roman + 1)

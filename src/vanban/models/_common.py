@@ -108,7 +108,7 @@ Dong = Annotated[
 ]
 
 
-def _accepts_string(schema: dict[str, Any]) -> None:
+def accepts_string(schema: dict[str, Any]) -> None:
     """JSON Schema that accepts the short string form as well as the full object."""
     full = dict(schema)
     schema.clear()
@@ -140,7 +140,7 @@ class SoKyHieu(VBModel):
     so: int | None = Field(default=None, ge=1, description="Số văn bản; bỏ trống khi là dự thảo.")
     ky_hieu: str = Field(description="Ký hiệu: chữ viết tắt tên loại + cơ quan, ví dụ KH-SKHCN.")
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod
@@ -232,7 +232,7 @@ class CanCu(VBModel):
     van_ban: VanBanDanChieu | None = None
     noi_dung: str | None = Field(default=None, description="Căn cứ viết tự do, khi không tách được văn bản.")
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod
@@ -288,7 +288,7 @@ class NguoiNhan(VBModel):
     ten: str
     muc_dich: str | None = Field(default=None, description="Ví dụ: b/c (báo cáo), t/h (thực hiện).")
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod
@@ -346,7 +346,7 @@ class ThoiGian(VBModel):
     noi_dung: str | None = Field(default=None, description="Thời gian viết tự do (loai: khac).")
     han: bool = Field(default=False, description="Là hạn hoàn thành chứ không phải khoảng thực hiện.")
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     _date = field_validator("ngay", mode="before")(parse_date)
 

@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field, field_validator, model_serializer, model
 
 from vanban import text
 
-from ._common import VanBanDanChieu, VBModel, _accepts_string
+from ._common import VanBanDanChieu, VBModel, accepts_string
 from ._van_ban import VanBan
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
@@ -48,7 +48,7 @@ class KyBaoCao(VBModel):
     so: int | None = Field(default=None, description="Số tháng (1–12) hoặc số quý (1–4).")
     nam: int = Field(ge=1900, le=2200)
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod

@@ -8,7 +8,7 @@ from pydantic import ConfigDict, Field, model_serializer, model_validator
 
 from vanban import text
 
-from ._common import ThoiGian, VBModel, _accepts_string
+from ._common import ThoiGian, VBModel, accepts_string
 from ._van_ban import Khoan, VanBan
 
 
@@ -31,7 +31,7 @@ class HoatDong(VBModel):
     noi_dung: str
     thoi_gian: ThoiGian | None = None
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod
@@ -56,7 +56,7 @@ class NhiemVu(VBModel):
     theo_doi: str | None = Field(default=None, description="Đơn vị theo dõi, đôn đốc (bảng phụ lục).")
     chuyen_tiep: int | None = Field(default=None, description="Năm của kế hoạch mà nhiệm vụ chuyển tiếp từ đó.")
 
-    model_config = ConfigDict(json_schema_extra=_accepts_string)
+    model_config = ConfigDict(json_schema_extra=accepts_string)
 
     @model_validator(mode="before")
     @classmethod
