@@ -137,6 +137,23 @@ CASES = [
     ("ND30-PL-02", "E", {"appendix": "section", "appendix_label": "PHỤ LỤC"}),
     ("ND30-PL-03", "E", {"appendix": "section", "appendix_title_bold": False}),
     ("ND30-PL-04", "E", {"appendix": "section", "appendix_note_italic": False}),
+    # other types of document
+    (
+        "ND30-SO-04",
+        "E",
+        {"ten_loai": "TỜ TRÌNH", "trich_yeu": "Đề nghị phê duyệt kế hoạch năm 2024", "headings": HEADINGS[:-1]},
+    ),
+    (
+        "ND30-NN-05",
+        "E",
+        {
+            "ten_loai": "TỜ TRÌNH",
+            "so": "Số: 05/TTr-SNV",
+            "trich_yeu": "Đề nghị phê duyệt kế hoạch năm 2024",
+            "headings": HEADINGS[:-1],
+            "kinh_gui": ["Kính gửi: Ủy ban nhân dân tỉnh Lạng Sơn"],
+        },
+    ),
     # report
     ("ND30-BC-01", "E", {"ten_loai": "BÁO CÁO", "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024"}),
     (
@@ -147,6 +164,17 @@ CASES = [
             "so": "Số: 05/BC-SNV",
             "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024",
             "kinh_gui": ["Kính gửi:", "- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ."],
+        },
+    ),
+    (
+        "ND30-KG-02",
+        "E",
+        {
+            "ten_loai": "BÁO CÁO",
+            "so": "Số: 05/BC-SNV",
+            "trich_yeu": "Kết quả cải cách hành chính quý I năm 2024",
+            "kinh_gui": ["Kính gửi Ủy ban nhân dân tỉnh Lạng Sơn"],
+            "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."],
         },
     ),
     (
@@ -207,3 +235,23 @@ def test_draft_blanks_are_information_but_errors_in_final_mode():
     assert draft.draft and draft.ok and draft.rules("I") >= {"ND30-SO-09", "ND30-DD-06"}
     final = vanban.check(data, draft=False)
     assert final.rules("E") == {"ND30-SO-09", "ND30-DD-06"}
+
+
+def test_appendix_in_the_body_section():
+    """An appendix without a section of its own: no page numbering of its own (E), no new page (W)."""
+    result = vanban.check(make_docx(appendix="same"))
+    assert {(f.rule, f.severity) for f in result.findings if f.severity != "I"} == {
+        ("ND30-PAGE-06", "E"),
+        ("ND30-PL-06", "W"),
+    }
+
+
+def test_every_rule_id_the_checker_can_report_has_a_case():
+    import re
+    from pathlib import Path
+
+    import vanban.checker.rules as rules
+
+    emitted = set(re.findall(r'"(ND30-[A-Z]+-\d+)"', Path(rules.__file__).read_text(encoding="utf-8")))
+    covered = {case[0] for case in CASES} | {"ND30-SO-09", "ND30-DD-06", "ND30-KH-03", "ND30-BC-03", "ND30-PL-06"}
+    assert emitted <= covered, emitted - covered
