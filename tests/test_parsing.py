@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -295,3 +296,76 @@ def test_tcvn3_document_is_read_as_unicode(example):
     assert "KÕ HO¹CH" in Docx(legacy).text_lines()
     assert vanban.check(legacy).rules("E") >= {"ND30-PAGE-04"}
     assert vanban.parse(legacy) == example
+
+
+def test_word_numbering_and_bullets_that_are_not_in_the_text():
+    """Headings numbered by Word (I., 1.) and • bullets: the numbers come from numbering.xml."""
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def add(text: str, level: int | None = None, bold: bool = False) -> None:
+        para = doc.add_paragraph()
+        para.add_run(text).bold = bold
+        if level is not None:
+            para._p.get_or_add_pPr().append(
+                parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            )
+
+    for line in (
+        "SỞ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 05/KH-SNV\tLạng Sơn, ngày 05 tháng 3 năm 2024",
+        "KẾ HOẠCH",
+        "Cải cách hành chính năm 2024",
+        "",
+    ):
+        add(line)
+    add("Sở Nội vụ xây dựng kế hoạch như sau:")
+    add("MỤC ĐÍCH, YÊU CẦU", 0, bold=True)
+    add("Mục đích", 1, bold=True)
+    add("Nâng cao chất lượng phục vụ người dân.")
+    add("Yêu cầu", 1, bold=True)
+    add("Đúng tiến độ.")
+    add("NỘI DUNG THỰC HIỆN", 0, bold=True)
+    add("Nhiệm vụ 1: Rà soát thủ tục hành chính", 1, bold=True)
+    add("Bộ phận chủ trì tham mưu: Văn phòng Sở.", 2)
+    add("Thời gian thực hiện: Quý I, II năm 2024", 2)
+    add("Nơi nhận:")
+    add("- Lưu: VT, VP.")
+    add("GIÁM ĐỐC")
+    add("Nguyễn Văn A")
+    out = io.BytesIO()
+    doc.save(out)
+    plan = vanban.parse(out.getvalue())
+    assert plan.tieu_de.muc_dich_yeu_cau == "MỤC ĐÍCH, YÊU CẦU" and plan.muc_dich == [
+        "Nâng cao chất lượng phục vụ người dân."
+    ]
+    assert plan.yeu_cau == ["Đúng tiến độ."]
+    task = plan.nhiem_vu[0]
+    assert (
+        task.ten == "Rà soát thủ tục hành chính"
+        and task.chu_tri == "Văn phòng Sở."
+        and str(task.thoi_gian) == "Quý I, II năm 2024"
+    )
+    assert (
+        plan.co_quan.ten == ["SỞ NỘI VỤ"]
+        and str(plan.so_ky_hieu) == "05/KH-SNV"
+        and plan.ngay_ban_hanh == date(2024, 3, 5)
+    )

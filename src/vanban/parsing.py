@@ -141,7 +141,7 @@ def _from_docx(source: Any) -> Layout:
         chuc_vu=[clean(p.text) for p in parts.chuc_vu],
         ho_ten=clean(parts.ho_ten.text) if parts.ho_ten else None,
     )
-    layout.body = [Line(clean(p.full_text), p.bold, p.jc == "center") for p in parts.body if clean(p.full_text)]
+    layout.body = [Line(_dash(clean(p.full_text)), p.bold, p.jc == "center") for p in parts.body if clean(p.full_text)]
     if not any(line.bold for line in layout.body):  # typed without any formatting: bold tells nothing
         for line in layout.body:
             line.bold = None
@@ -159,7 +159,7 @@ _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 def _from_text(raw: str) -> Layout:
     """Text, one paragraph a line; ``*italic*`` marks are dropped."""
     lines = [clean(re.sub(r"\*([^*\n]+)\*", r"\1", line)) for line in unicodedata.normalize("NFC", raw).splitlines()]
-    lines = [vn.tcvn3_sang_unicode(line) if vn.legacy_encoding(line) == "TCVN3" else line for line in lines]
+    lines = [_dash(vn.tcvn3_sang_unicode(line) if vn.legacy_encoding(line) == "TCVN3" else line) for line in lines]
     layout = Layout()
     title = next((i for i, line in enumerate(lines) if key(line) in TEN_LOAI), None)
     if title is None:
@@ -205,6 +205,11 @@ def _from_text(raw: str) -> Layout:
     if table:
         layout.tables.append(table)
     return layout
+
+
+def _dash(text: str) -> str:
+    """Word's bullets and typed en dashes at the head of a line read as the plain ``- `` of the decree."""
+    return re.sub(r"^[•●▪◦–—]\s*", "- ", text)
 
 
 def _split_agency(names: list[str]) -> tuple[list[str], list[str]]:

@@ -93,6 +93,7 @@ class Spec:
     title_page: bool = True
     appendix: str | None = None  # None, "section" (own section, restarts), "same" (no section), "no-restart"
     appendix_label: str = "Phụ lục"
+    appendix_table: bool = True
     appendix_title_bold: bool = True
     appendix_note_italic: bool = True
 
@@ -327,12 +328,15 @@ def make_docx(**changes) -> bytes:
             italic=spec.appendix_note_italic,
             after=240,
         )
-        grid = doc.add_table(rows=2, cols=3)
-        grid.style = "Table Grid"
-        for column, text in enumerate(("TT", "Nhiệm vụ", "Chủ trì")):
-            _fonts(grid.cell(0, column).paragraphs[0].add_run(text), spec, 12, bold=True)
-        for column, text in enumerate(("1", "Rà soát thủ tục", "Văn phòng")):
-            _fonts(grid.cell(1, column).paragraphs[0].add_run(text), spec, 12)
+        if spec.appendix_table:
+            grid = doc.add_table(rows=2, cols=3)
+            grid.style = "Table Grid"
+            for column, text in enumerate(("TT", "Nhiệm vụ", "Chủ trì")):
+                _fonts(grid.cell(0, column).paragraphs[0].add_run(text), spec, 12, bold=True)
+            for column, text in enumerate(("1", "Rà soát thủ tục", "Văn phòng")):
+                _fonts(grid.cell(1, column).paragraphs[0].add_run(text), spec, 12)
+        else:
+            _para(doc, spec, "Danh sách nhiệm vụ được giao trong năm.", 14, align=BOTH, first_line=567, after=120)
 
     out = io.BytesIO()
     doc.save(out)

@@ -19,6 +19,7 @@ CASES = [
     # page
     ("ND30-PAGE-01", "E", {"page": (216, 279)}),
     ("ND30-PAGE-02", "E", {"landscape": True}),
+    ("ND30-PAGE-02", "W", {"appendix": "section", "appendix_table": False}),
     ("ND30-PAGE-03", "E", {"margins": {"top": 20, "bottom": 20, "left": 25, "right": 15}}),
     ("ND30-PAGE-04", "E", {"font": "Arial"}),
     ("ND30-PAGE-04", "E", {"font": ".VnTime"}),
