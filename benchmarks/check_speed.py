@@ -5,18 +5,16 @@ Run: .venv/bin/python benchmarks/check_speed.py   (figures are medians of severa
 
 from __future__ import annotations
 
-import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from _timing import machine, median  # noqa: E402
 
 import vanban  # noqa: E402
 
@@ -52,25 +50,13 @@ def pages(data: bytes) -> str:
         return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
 
 
-def median_seconds(action, runs: int = 7) -> float:
-    action()  # warm up (imports, caches)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
-    print(f"máy: {platform.machine()}, {os.cpu_count()} lõi, Python {platform.python_version()}, {platform.platform()}")
+    print(machine())
     data = twenty_page_plan()
-    rows = [("kế hoạch mẫu, 35 nhiệm vụ", pages(data), len(data), median_seconds(lambda: vanban.check(data)))]
+    rows = [("kế hoạch mẫu, 35 nhiệm vụ", pages(data), len(data), median(lambda: vanban.check(data)))]
     for path in sorted((ROOT / "tests" / "data" / "corpus").glob("*.docx")):
         content = path.read_bytes()
-        rows.append(
-            (path.stem, pages(content), len(content), median_seconds(lambda c=content: vanban.check(c), runs=5))
-        )
+        rows.append((path.stem, pages(content), len(content), median(lambda c=content: vanban.check(c), runs=5)))
     print(f"{'tài liệu':34} {'trang':>5} {'KB':>6} {'kiểm tra (s)':>13}")
     for name, page_count, size, seconds in rows:
         print(f"{name:34} {page_count:>5} {size // 1024:>6} {seconds:>13.3f}")

@@ -5,31 +5,19 @@ Run: .venv/bin/python benchmarks/parse_speed.py   (medians of several runs)
 
 from __future__ import annotations
 
-import os
-import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _timing import machine, median  # noqa: E402
+
 import vanban  # noqa: E402
 
 
-def median(action, runs: int = 7) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
-    print(f"máy: {platform.machine()}, {os.cpu_count()} lõi, Python {platform.python_version()}, {platform.platform()}")
+    print(machine())
     plan = vanban.load(ROOT / "examples" / "ke-hoach-19-KH-SKHCN-2024.yaml")
     big = plan.model_copy(update={"nhiem_vu": [plan.nhiem_vu[i % 5] for i in range(300)]})
     data = vanban.render_bytes(big)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -20,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from _timing import machine, median  # noqa: E402
+
 import vanban  # noqa: E402
 from vanban.io import read_data  # noqa: E402
 from vanban.models import KeHoach  # noqa: E402
@@ -27,16 +28,6 @@ from vanban.models import KeHoach  # noqa: E402
 EXAMPLE = ROOT / "examples" / "ke-hoach-19-KH-SKHCN-2024.yaml"
 TEMPLATE = ROOT / "templates" / "ke_hoach.docx"
 QUICK = "--quick" in sys.argv
-
-
-def median(action, runs: int) -> float:
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def plain_docxtpl(plan: KeHoach) -> None:
@@ -69,7 +60,7 @@ def peak_memory_mb(count: int) -> float:
 def main() -> None:
     runs = 5 if QUICK else 15
     rows: list[tuple[str, str, str, str]] = []
-    print(f"máy: {platform.machine()}, {os.cpu_count()} lõi, Python {platform.python_version()}, {platform.platform()}")
+    print(machine())
 
     raw = read_data(EXAMPLE)
     plan = vanban.load(EXAMPLE)

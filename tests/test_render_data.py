@@ -187,40 +187,34 @@ def test_grouped_plan_with_appendix():
     assert cells[5][:4] == ["2", "Một cửa", "", "Quý IV năm 2026"]
 
 
-def test_custom_template_is_sandboxed(tmp_path):
-    source = bundled_template("KH")
-    data = source._bytes
-    evil = tmp_path / "evil.docx"
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(evil, "w") as dst:
+def edited_template(path, old: bytes, new: bytes):
+    """A copy of the bundled plan template with one piece of its document.xml replaced."""
+    with zipfile.ZipFile(io.BytesIO(bundled_template("KH")._bytes)) as src, zipfile.ZipFile(path, "w") as dst:
         for item in src.infolist():
             content = src.read(item.filename)
             if item.filename == "word/document.xml":
-                content = content.replace(b"{{ dia_danh }}", b"{{ dia_danh.__class__.__mro__[1].__subclasses__() }}")
+                assert old in content
+                content = content.replace(old, new)
             dst.writestr(item, content)
+    return path
+
+
+def test_custom_template_is_sandboxed(tmp_path):
+    evil = edited_template(
+        tmp_path / "evil.docx", b"{{ dia_danh }}", b"{{ dia_danh.__class__.__mro__[1].__subclasses__() }}"
+    )
     with pytest.raises(TemplateError, match="evil.docx"):
         vanban.render_bytes(plan(), evil)
 
 
 def test_custom_template_renders(tmp_path, example_plan):
-    changed = tmp_path / "mau.docx"
-    with zipfile.ZipFile(io.BytesIO(bundled_template("KH")._bytes)) as src, zipfile.ZipFile(changed, "w") as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                content = content.replace("KẾ HOẠCH".encode(), "KẾ HOẠCH (DỰ THẢO)".encode())
-            dst.writestr(item, content)
+    changed = edited_template(tmp_path / "mau.docx", "KẾ HOẠCH".encode(), "KẾ HOẠCH (DỰ THẢO)".encode())
     assert "KẾ HOẠCH (DỰ THẢO)" in lines(example_plan, changed)
     assert "KẾ HOẠCH (DỰ THẢO)" in lines(example_plan, Template(changed))
 
 
 def test_template_with_unknown_variable(tmp_path, example_plan):
-    bad = tmp_path / "bad.docx"
-    with zipfile.ZipFile(io.BytesIO(bundled_template("KH")._bytes)) as src, zipfile.ZipFile(bad, "w") as dst:
-        for item in src.infolist():
-            content = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                content = content.replace(b"{{ dia_danh }}", b"{{ dia_diem }}")
-            dst.writestr(item, content)
+    bad = edited_template(tmp_path / "bad.docx", b"{{ dia_danh }}", b"{{ dia_diem }}")
     with pytest.raises(TemplateError, match="dia_diem"):
         vanban.render_bytes(example_plan, bad)
 

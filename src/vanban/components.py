@@ -21,6 +21,14 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _TONE_VARIANTS = {"HOÀ": "HÒA", "UỶ": "ỦY", "HOẢ": "HỎA", "THOẢ": "THỎA", "KHOẺ": "KHỎE"}
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+#: Heading forms of spec §4.3 (structure B), after NFC and single spaces.
+HEADINGS = {
+    "phan": re.compile(r"^Phần\s+(?P<n>[IVXLC]+)$"),
+    "muc": re.compile(r"^(?P<n>[IVXLC]+)\.\s*(?P<t>\S.*)$"),
+    "khoan": re.compile(r"^(?P<n>\d+)\.\s+(?P<t>\S.*)$"),
+    "khoan_con": re.compile(r"^(?P<n>\d+\.\d+)\.?\s+(?P<t>\S.*)$"),
+    "diem": re.compile(r"^(?P<n>[a-zđ])\)\s*(?P<t>\S.*)$"),
+}
 _DATE_RE = re.compile(r"ngày\s*(\S*)\s*tháng\s*(\S*)\s*năm\s*(\d{4})?", re.IGNORECASE)
 _SO_RE = re.compile(r"^\s*Số\s*[:.;]?", re.IGNORECASE)
 _SIGN_PREFIX_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.")

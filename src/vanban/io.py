@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._files import read_text
 from .errors import InputError
 from .models import MODELS, SoKyHieu, VanBan
 
@@ -79,14 +80,7 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     while reading that way is read again the slow way, for an exact message.
     """
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("tệp không phải văn bản UTF-8", source=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp: {exc.strerror}", source=str(path)) from None
+    raw = read_text(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import text as vn
-from .components import TEN_LOAI, clean, find, is_upper, key
+from ._files import read_text
+from .components import HEADINGS, TEN_LOAI, clean, find, is_upper, key
 from .errors import InputError
 from .models import (
     BaoCao,
@@ -115,13 +116,7 @@ def _layout(source: Source) -> Layout:
     path = Path(source)
     if path.suffix.lower() == ".docx":
         return _from_docx(path)
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("tệp văn bản phải lưu bằng UTF-8", source=str(path)) from None
-    return _from_text(raw)
+    return _from_text(read_text(path))
 
 
 def _from_docx(source: Any) -> Layout:
@@ -222,10 +217,7 @@ def _split_agency(names: list[str]) -> tuple[list[str], list[str]]:
 
 
 # --- building the model ----------------------------------------------------------------------------
-_ROMAN = re.compile(r"^(?P<n>[IVXLC]+)\.\s*(?P<t>\S.*)$")
-_KHOAN = re.compile(r"^(?P<n>\d+)\.\s+(?P<t>\S.*)$")
-_SUB_KHOAN = re.compile(r"^(?P<n>\d+\.\d+)\.?\s+(?P<t>\S.*)$")
-_DIEM = re.compile(r"^(?P<n>[a-zđ])\)\s*(?P<t>\S.*)$")
+_ROMAN, _KHOAN, _SUB_KHOAN = HEADINGS["muc"], HEADINGS["khoan"], HEADINGS["khoan_con"]
 _LABEL = re.compile(r"^-\s*(?P<label>[^:;]{3,60}?):\s*(?P<value>.*)$")
 _TASK_PREFIX = re.compile(r"^(?P<word>Nhiệm vụ)\s+(?P<n>\d+)\s*[:.]\s*(?P<rest>.*)$")
 _ACTIVITY_TIME = re.compile(

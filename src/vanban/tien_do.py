@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._files import read_text
 from .errors import InputError
 from .io import describe_error, read_data
 from .models.bao_cao import KyBaoCao, _plain
@@ -41,12 +42,7 @@ def load_progress(path: str | os.PathLike[str], ky: KyBaoCao | None = None) -> l
     if suffix in (".yaml", ".yml", ".json"):
         return _from_data(read_data(path), ky, str(path))
     if suffix == ".csv":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise InputError("không tìm thấy tệp", source=str(path)) from None
-        except UnicodeDecodeError:
-            raise InputError("tệp CSV phải lưu bằng UTF-8", source=str(path)) from None
+        text = read_text(path)
         sample = text[:2048]
         try:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .._metrics import text_width
-from ..components import QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
+from ..components import HEADINGS, QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
 from ..docview import DocView, Line, Para
 from ..text import la_ma, legacy_encoding
 from . import Finding
@@ -1031,12 +1031,7 @@ def kinh_gui(ctx: Context) -> Iterator[Finding]:
 
 
 # --- 4. Body ----------------------------------------------------------------------------------
-_HEADING_RES = {
-    "muc": re.compile(r"^(?P<n>[IVXLC]+)\.\s*\S"),
-    "khoan": re.compile(r"^(?P<n>\d+)\.\s*\S"),
-    "diem": re.compile(r"^(?P<n>[a-zđ])\)\s*\S"),
-    "phan": re.compile(r"^Phần\s+[IVXLC]+$"),
-}
+_HEADING_RES = {name: HEADINGS[name] for name in ("muc", "khoan", "khoan_con", "diem", "phan")}
 DIEM_ORDER = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 
