@@ -97,15 +97,18 @@ def test_seed_typed_by_hand_in_libreoffice(example, tmp_path):
     assert parsed == example
 
 
-def test_text_with_the_hand_made_header(example):
+def _seed_with_header() -> str:
     seed = SEED.read_text(encoding="utf-8")
     seed = re.sub(
         r"^\s*Số: 19/KH-SKHCN\s*Lạng Sơn, ngày 31 tháng 01 năm 2024\s*",
         "UBND TỈNH LẠNG SƠN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 19/KH-SKHCN\nLạng Sơn, ngày 31 tháng 01 năm 2024\n\n",
         seed,
     )
-    seed = seed.replace("- Lưu: VT, KH&QLCN.\n", "- Lưu: VT, KH&QLCN.\nGIÁM ĐỐC\n")
-    assert vanban.parse(seed) == example
+    return seed.replace("- Lưu: VT, KH&QLCN.\n", "- Lưu: VT, KH&QLCN.\nGIÁM ĐỐC\n")
+
+
+def test_text_with_the_hand_made_header(example):
+    assert vanban.parse(_seed_with_header()) == example
 
 
 @pytest.mark.parametrize(
@@ -230,14 +233,96 @@ def test_cli_parse(capsys, tmp_path):
 
 def _to_tcvn3(data: bytes) -> bytes:
     """Our own output retyped in TCVN3: letters re-encoded, .VnTime fonts, .VnTimeH for capital letters with marks."""
+    from vanban.text import _TCVN3
+
+    encode = {unicode: code for code, unicode in _TCVN3.items()}
+
+    def retype(text: str) -> list[tuple[str, str]]:
+        pieces = []
+        for piece in _chunks(text):
+            capital = _marked_capital(piece[0])
+            pieces.append(
+                (
+                    "".join(encode.get(c, c) for c in (piece.lower() if capital else piece)),
+                    ".VnTimeH" if capital else ".VnTime",
+                )
+            )
+        return pieces
+
+    return _retype(data, retype)
+
+
+# VNI-Windows written out by hand: the code after a base letter for each mark (and letters of their own).
+_VNI_CODES = {
+    "\u0302": "âÂ",
+    "\u0306": "êÊ",
+    "\u0301": "ùÙ",
+    "\u0300": "øØ",
+    "\u0309": "ûÛ",
+    "\u0303": "õÕ",
+    "\u0323": "ïÏ",
+    "\u0302\u0301": "áÁ",
+    "\u0302\u0300": "àÀ",
+    "\u0302\u0309": "åÅ",
+    "\u0302\u0303": "ãÃ",
+    "\u0302\u0323": "äÄ",
+    "\u0306\u0301": "éÉ",
+    "\u0306\u0300": "èÈ",
+    "\u0306\u0309": "úÚ",
+    "\u0306\u0303": "üÜ",
+    "\u0306\u0323": "ëË",
+}
+_VNI_OWN = {
+    "đ": "ñ",
+    "Đ": "Ñ",
+    "ơ": "ô",
+    "Ơ": "Ô",
+    "ư": "ö",
+    "Ư": "Ö",
+    "í": "í",
+    "Í": "Í",
+    "ì": "ì",
+    "Ì": "Ì",
+    "ỉ": "æ",
+    "Ỉ": "Æ",
+    "ĩ": "ó",
+    "Ĩ": "Ó",
+    "ị": "ò",
+    "Ị": "Ò",
+    "ỵ": "î",
+    "Ỵ": "Î",
+}
+
+
+def _vni(text: str) -> str:
+    import unicodedata
+
+    out = []
+    for char in text:
+        if char in _VNI_OWN:
+            out.append(_VNI_OWN[char])
+            continue
+        base, *marks = unicodedata.normalize("NFD", char)
+        marks.sort(key=lambda mark: mark not in "\u0302\u0306\u031b")  # the letter's own mark, then the tone
+        if base in "oOuU" and "\u031b" in marks:  # ơ, ư with a tone
+            marks.remove("\u031b")
+            base = _VNI_OWN[unicodedata.normalize("NFC", base + "\u031b")]
+        out.append(base + (_VNI_CODES["".join(marks)][char.isupper()] if marks else ""))
+    return "".join(out)
+
+
+def _to_vni(data: bytes) -> bytes:
+    """Our own output retyped in VNI-Windows, in VNI-Times."""
+    return _retype(data, lambda text: [(_vni(text), "VNI-Times")])
+
+
+def _retype(data: bytes, retype) -> bytes:
+    """The document with the text of each run replaced by runs of ``retype(text)``: (text, font) pairs."""
     import io
     import zipfile
 
     from lxml import etree
 
-    from vanban.text import _TCVN3
-
-    encode = {unicode: code for code, unicode in _TCVN3.items()}
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     source = zipfile.ZipFile(io.BytesIO(data))
     document = etree.fromstring(source.read("word/document.xml"))
@@ -245,9 +330,7 @@ def _to_tcvn3(data: bytes) -> bytes:
         node = run.find(f"{w}t")
         if node is None or not node.text:
             continue
-        for piece in _chunks(node.text):
-            capital = _marked_capital(piece[0])
-            text = "".join(encode.get(c, c) for c in (piece.lower() if capital else piece))
+        for text, font in retype(node.text):
             clone = etree.fromstring(etree.tostring(run))
             clone.find(f"{w}t").text = text
             props = clone.find(f"{w}rPr")
@@ -259,7 +342,7 @@ def _to_tcvn3(data: bytes) -> bytes:
                 fonts = etree.Element(f"{w}rFonts")
                 props.insert(0, fonts)
             for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
-                fonts.set(f"{w}{slot}", ".VnTimeH" if capital else ".VnTime")
+                fonts.set(f"{w}{slot}", font)
             run.addprevious(clone)
         run.getparent().remove(run)
     out = io.BytesIO()
@@ -295,6 +378,22 @@ def test_tcvn3_document_is_read_as_unicode(example):
     legacy = _to_tcvn3(vanban.render_bytes(example))
     assert "KÕ HO¹CH" in Docx(legacy).text_lines()
     assert vanban.check(legacy).rules("E") >= {"ND30-PAGE-04"}
+    assert vanban.parse(legacy) == example
+
+
+def test_vni_document_is_read_as_unicode(example):
+    from docx_xml import Docx
+
+    assert _vni("Cộng hòa xã hội chủ nghĩa Việt Nam") == "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"
+    legacy = _to_vni(vanban.render_bytes(example))
+    assert "KEÁ HOAÏCH" in Docx(legacy).text_lines()
+    assert vanban.check(legacy).rules("E") >= {"ND30-PAGE-04"}
+    assert vanban.parse(legacy) == example
+
+
+def test_vni_text_is_read_as_unicode(example):
+    legacy = _vni(_seed_with_header())
+    assert "Quyeát ñònh" in legacy
     assert vanban.parse(legacy) == example
 
 
@@ -369,3 +468,58 @@ def test_word_numbering_and_bullets_that_are_not_in_the_text():
         and str(plan.so_ky_hieu) == "05/KH-SNV"
         and plan.ngay_ban_hanh == date(2024, 3, 5)
     )
+
+
+def test_footnotes_are_kept_after_their_paragraph(example):
+    """A footnote on the line citing a decision: its text stays in the model (after the line) and is listed in the notes."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    note = "Đã sửa đổi bởi Quyết định số 20/QĐ-UBND ngày 05/3/2024 & <bổ sung>"
+    source = zipfile.ZipFile(io.BytesIO(vanban.render_bytes(example)))
+    document = etree.fromstring(source.read("word/document.xml"))
+    cited = next(p for p in document.iter(f"{{{w}}}p") if "145/QĐ-UBND" in "".join(p.itertext()))
+    cited.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:footnoteReference w:id="1"/></w:r>'))
+    footnotes = (
+        f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+        f"{note.replace('&', '&amp;').replace('<', '&lt;')}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    rels = (
+        source.read("word/_rels/document.xml.rels")
+        .decode()
+        .replace(
+            "</Relationships>",
+            '<Relationship Id="rIdNote" Target="footnotes.xml" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"/></Relationships>',
+        )
+    )
+    types = (
+        source.read("[Content_Types].xml")
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/word/footnotes.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+        )
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = {
+                "word/document.xml": etree.tostring(document),
+                "word/_rels/document.xml.rels": rels.encode(),
+                "[Content_Types].xml": types.encode(),
+            }.get(item.filename, source.read(item.filename))
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", footnotes)
+
+    from docx_xml import Docx
+
+    result = parse_detailed(out.getvalue())
+    assert f"(Chú thích: {note})" in result.model.model_dump_json()
+    assert any(n.text == note for n in result.notes)
+    assert f"(Chú thích: {note})" in "\n".join(Docx(vanban.render_bytes(result.model)).text_lines())

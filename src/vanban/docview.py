@@ -23,7 +23,7 @@ from typing import IO, Any
 from lxml import etree
 
 from .errors import InputError
-from .text import tcvn3_sang_unicode
+from .text import sang_unicode, tcvn3_sang_unicode, vni_sang_unicode
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -107,6 +107,7 @@ class Para:
     label: str = ""  # automatic numbering text (e.g. "I."), not part of text
     soft_breaks: int = 0
     fields: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)  # text of the footnotes referenced here, in order
     lines: list[Line] = field(default_factory=list)
     table: tuple[int, int, int] | None = None  # table, row, cell
     cell_width: int | None = None  # text width inside the cell (cell margins taken off)
@@ -214,7 +215,7 @@ class DocView:
 
     def __init__(self, data: bytes, name: str = "<bytes>", *, unicode: bool = False) -> None:
         self.name = name
-        self.unicode = unicode  # turn text in TCVN3 fonts (.VnTime, .VnTimeH) into Unicode
+        self.unicode = unicode  # turn text in TCVN3 (.VnTime, .VnTimeH) and VNI (VNI-Times) fonts into Unicode
         self._read_total = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
@@ -322,6 +323,21 @@ class DocView:
             if rel_kind == kind and path in self.names:
                 return path
         return None
+
+    @functools.cached_property
+    def _footnotes(self) -> dict[str, str]:
+        part = self._related("footnotes")
+        root = self.xml(part, optional=True) if part else None
+        notes: dict[str, str] = {}
+        for note in root if root is not None else ():
+            paragraphs = ["".join(t.text or "" for t in p.iter(w("t"))).strip() for p in note.iter(w("p"))]
+            text = " ".join(p for p in paragraphs if p)
+            notes[note.get(w("id"), "")] = sang_unicode(text) if self.unicode else text
+        return notes
+
+    def footnote(self, note_id: str) -> str:
+        """The text of a footnote ("" when the document has no such footnote)."""
+        return self._footnotes.get(note_id, "")
 
     # --- styles and themes -----------------------------------------------------------
     def _index_styles(self) -> None:
@@ -652,6 +668,8 @@ class DocView:
                 if child.get(w("type")) in (None, "textWrapping"):
                     para.soft_breaks += 1
                     text_parts.append("\n")
+            elif tag == w("footnoteReference"):
+                para.footnotes.append(self.footnote(child.get(w("id"), "")))
             elif tag == w("noBreakHyphen"):
                 text_parts.append("-")
             elif tag == w("sym"):
@@ -664,6 +682,8 @@ class DocView:
             font = props["fonts"].get("hAnsi") or props["fonts"].get("ascii") or ""
             if font.upper().startswith(".VN"):
                 text = tcvn3_sang_unicode(text, hoa=font.upper().endswith("H"))
+            elif font.upper().startswith("VNI"):
+                text = vni_sang_unicode(text)
         para.runs.append(Run(text=text, element=run, **props))
         pieces.append(text)
 

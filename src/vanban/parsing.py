@@ -81,6 +81,7 @@ class Layout:
     ho_ten: str | None = None
     appendix: list[Line] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
 
 
 def parse(source: Source) -> KeHoach | BaoCao:
@@ -136,7 +137,8 @@ def _from_docx(source: Any) -> Layout:
         chuc_vu=[clean(p.text) for p in parts.chuc_vu],
         ho_ten=clean(parts.ho_ten.text) if parts.ho_ten else None,
     )
-    layout.body = [Line(_dash(clean(p.full_text)), p.bold, p.jc == "center") for p in parts.body if clean(p.full_text)]
+    layout.body = [Line(_dash(_with_footnotes(p)), p.bold, p.jc == "center") for p in parts.body if clean(p.full_text)]
+    layout.footnotes = [note for p in parts.body for note in p.footnotes if note]
     if not any(line.bold for line in layout.body):  # typed without any formatting: bold tells nothing
         for line in layout.body:
             line.bold = None
@@ -148,13 +150,19 @@ def _from_docx(source: Any) -> Layout:
     return layout
 
 
+def _with_footnotes(para: Any) -> str:
+    """The paragraph's text with the footnotes it references kept after it, so they are not lost."""
+    return clean(" ".join([para.full_text, *(f"(Chú thích: {note})" for note in para.footnotes if note)]))
+
+
 _QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
 def _from_text(raw: str) -> Layout:
     """Text, one paragraph a line; ``*italic*`` marks are dropped."""
-    lines = [clean(re.sub(r"\*([^*\n]+)\*", r"\1", line)) for line in unicodedata.normalize("NFC", raw).splitlines()]
-    lines = [_dash(vn.tcvn3_sang_unicode(line) if vn.legacy_encoding(line) == "TCVN3" else line) for line in lines]
+    raw = unicodedata.normalize("NFC", raw)
+    raw = vn.sang_unicode(raw)  # a whole file typed in TCVN3 or VNI; else line by line below
+    lines = [_dash(vn.sang_unicode(clean(re.sub(r"\*([^*\n]+)\*", r"\1", line)))) for line in raw.splitlines()]
     layout = Layout()
     title = next((i for i, line in enumerate(lines) if key(line) in TEN_LOAI), None)
     if title is None:
@@ -280,6 +288,8 @@ class _Builder:
     def build(self) -> ParseResult:
         layout = self.layout
         code = TEN_LOAI.get(key(layout.ten_loai or ""))
+        for footnote in layout.footnotes:
+            self.note("chú thích cuối trang", footnote, "giữ thành '(Chú thích: …)' ngay sau đoạn có dấu chú thích", 0)
         if code not in ("KH", "BC"):
             raise InputError(f"chưa đọc được loại văn bản '{layout.ten_loai}'; hiện đọc kế hoạch và báo cáo")
         header = self.header(code)

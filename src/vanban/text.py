@@ -22,6 +22,8 @@ __all__ = [
     "la_ma",
     "legacy_encoding",
     "tcvn3_sang_unicode",
+    "vni_sang_unicode",
+    "sang_unicode",
     "nfc",
     "ngay_ngan",
     "ngay_thang",
@@ -239,12 +241,14 @@ def legacy_encoding(text: str) -> str | None:
     >>> legacy_encoding("Cộng hòa xã hội chủ nghĩa Việt Nam") is None
     True
     """
-    if len(text) < 8:
-        return None
+    if len(text) < 8 or any("\u0100" <= c <= "\u1eff" for c in text):
+        return None  # short, or has letters (đ, ư, ạ, …) that only Unicode Vietnamese has
     odd = [c for c in text if "\u00a1" <= c <= "\u00ff" and c not in _VIETNAMESE_LATIN1 and c not in _COMMON_SYMBOLS]
-    if len(odd) < 3 or len(odd) / len(text) < 0.04:
+    odd += re.findall(r"(?<=[a-z])[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]", text)  # a capital inside a word: "kÕ", "vÒ"
+    if len(odd) < 2 or len(odd) / len(text) < 0.04:
         return None
-    return "TCVN3" if any(c in "¸µ¶¹¨®¦£¤¥ßÜÖ" for c in odd) else "VNI"
+    # VNI only uses codes from À up; TCVN3 also uses ¡…¿ (and ß for ò)
+    return "TCVN3" if any(c < "\u00c0" or c == "ß" for c in odd) else "VNI"
 
 
 # TCVN 5712:1993 (TCVN3, "ABC"): the 8-bit code of each Vietnamese letter, as Latin-1 shows it.
@@ -267,3 +271,55 @@ def tcvn3_sang_unicode(value: str, hoa: bool = False) -> str:
     """
     converted = "".join(_TCVN3.get(char, char) for char in value)
     return nfc(converted.upper() if hoa else converted)
+
+
+# VNI-Windows (VNI-Times fonts): a base letter followed by a code for its marks, as Latin-1 shows it.
+_VNI_LETTERS = dict(zip("ôöñíìæóòîÔÖÑÍÌÆÓÒÎ", "ơưđíìỉĩịỵƠƯĐÍÌỈĨỊỴ", strict=True))
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc, huyền, hỏi, ngã, nặng
+_VNI_MARKS = {  # code: (the bases it follows, combining marks)
+    **{code: ("aeouyơư", tone) for codes in ("ùøûõï", "ÙØÛÕÏ") for code, tone in zip(codes, _TONES, strict=True)},
+    **{
+        code: ("aeo", "\u0302" + tone) for codes in ("áàåãä", "ÁÀÅÃÄ") for code, tone in zip(codes, _TONES, strict=True)
+    },
+    **{code: ("a", "\u0306" + tone) for codes in ("éèúüë", "ÉÈÚÜË") for code, tone in zip(codes, _TONES, strict=True)},
+    "â": ("aeo", "\u0302"),
+    "Â": ("aeo", "\u0302"),
+    "ê": ("a", "\u0306"),
+    "Ê": ("a", "\u0306"),
+}
+
+
+def vni_sang_unicode(value: str) -> str:
+    """Text typed in VNI-Windows (VNI-Times fonts) as Unicode.
+
+    >>> vni_sang_unicode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam")
+    'Cộng hòa xã hội chủ nghĩa Việt Nam'
+    >>> vni_sang_unicode("Ñoäc laäp - Töï do - Haïnh phuùc")
+    'Độc lập - Tự do - Hạnh phúc'
+    >>> vni_sang_unicode("KEÁ HOAÏCH THÖÏC HIEÄN NAÊM 2024")
+    'KẾ HOẠCH THỰC HIỆN NĂM 2024'
+    """
+    out: list[str] = []
+    for char in value:
+        mark = _VNI_MARKS.get(char)
+        if mark and out and out[-1].lower() in mark[0]:
+            out.append(mark[1])
+        else:
+            out.append(_VNI_LETTERS.get(char, char))
+    return nfc("".join(out))
+
+
+def sang_unicode(value: str) -> str:
+    """Text as Unicode, whatever of TCVN3, VNI or Unicode it was typed in (as :func:`legacy_encoding` tells).
+
+    >>> sang_unicode("QuyÕt ®Þnh sè 145/Q§-UBND vÒ kÕ ho¹ch")
+    'Quyết định số 145/QĐ-UBND về kế hoạch'
+    >>> sang_unicode("Quyeát ñònh soá 145/QÑ-UBND veà keá hoaïch")
+    'Quyết định số 145/QĐ-UBND về kế hoạch'
+    >>> sang_unicode("Quyết định số 145/QĐ-UBND về kế hoạch")
+    'Quyết định số 145/QĐ-UBND về kế hoạch'
+    """
+    kind = legacy_encoding(value)
+    if kind == "TCVN3":
+        return tcvn3_sang_unicode(value)
+    return vni_sang_unicode(value) if kind == "VNI" else value
