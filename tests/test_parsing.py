@@ -523,3 +523,39 @@ def test_footnotes_are_kept_after_their_paragraph(example):
     assert f"(Chú thích: {note})" in result.model.model_dump_json()
     assert any(n.text == note for n in result.notes)
     assert f"(Chú thích: {note})" in "\n".join(Docx(vanban.render_bytes(result.model)).text_lines())
+
+
+def test_header_block_in_text_boxes(example):
+    """The header typed in two text boxes (agency and number left, motto and date right) instead of a table."""
+    import copy
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    v = "urn:schemas-microsoft-com:vml"
+    source = zipfile.ZipFile(io.BytesIO(vanban.render_bytes(example)))
+    document = etree.fromstring(source.read("word/document.xml"))
+    header = document.find(f".//{{{w}}}tbl")
+    columns: list[list] = [[], []]
+    for row in header.iter(f"{{{w}}}tr"):
+        for column, cell in enumerate(row.iter(f"{{{w}}}tc")):
+            columns[column] += [copy.deepcopy(p) for p in cell.iter(f"{{{w}}}p")]
+    holder = etree.fromstring(f'<w:p xmlns:w="{w}"/>')
+    for left, paragraphs in zip((0, 240), columns, strict=True):
+        run = etree.fromstring(
+            f'<w:r xmlns:w="{w}" xmlns:v="{v}"><w:pict><v:shape style="position:absolute;margin-left:{left}pt;'
+            'width:230pt;height:90pt"><v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>'
+        )
+        run.find(f".//{{{w}}}txbxContent").extend(paragraphs)
+        holder.append(run)
+    header.addprevious(holder)
+    header.getparent().remove(header)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = etree.tostring(document) if item.filename == "word/document.xml" else source.read(item.filename)
+            target.writestr(item, data)
+
+    assert vanban.parse(out.getvalue()) == example
