@@ -36,18 +36,83 @@ def test_grouped_plan_with_appendix_reads_back_exactly():
     assert vanban.parse(vanban.render_bytes(plan)) == plan
 
 
-def test_report_written_back_keeps_its_header():
+@pytest.mark.parametrize(
+    ("period", "progress", "kinh_gui"),
+    [
+        ("quý I", ["tien-do-quy-I-2024.yaml"], ["UBND tỉnh"]),
+        (
+            "6 tháng đầu năm",
+            ["tien-do-quy-I-2024.yaml", "tien-do-quy-II-2024.csv"],
+            ["UBND tỉnh", "Bộ Khoa học và Công nghệ"],
+        ),
+        ("năm", ["tien-do-quy-I-2024.yaml", "tien-do-quy-II-2024.csv"], []),
+        ("quý II", [], ["UBND tỉnh"]),
+    ],
+)
+def test_report_reads_back_exactly(period, progress, kinh_gui):
+    """Per-task results, status, targets reached (with the annual verdict), lead units from the appendix, sections."""
     from vanban.derive import quarterly_report
 
-    report = quarterly_report(
-        vanban.load(EXAMPLE), "quý I", vanban.load_progress(EXAMPLE.with_name("tien-do-quy-I-2024.yaml"))
-    )
+    data = [item for name in progress for item in vanban.load_progress(EXAMPLE.with_name(name))]
+    report = quarterly_report(vanban.load(EXAMPLE), period, data, kinh_gui=kinh_gui)
     result = parse_detailed(vanban.render_bytes(report))
-    parsed = result.model
-    assert parsed.LOAI == "BC" and str(parsed.ky) == "quý I năm 2024"
-    assert parsed.kinh_gui == ["UBND tỉnh"] and parsed.so_ky_hieu == report.so_ky_hieu
-    assert parsed.can_cu == report.can_cu and parsed.ket_luan == report.ket_luan
-    assert any("chưa tách kết quả" in note.reason for note in result.notes)
+    assert result.model == report
+    assert result.notes == [] and result.confidence == 1.0
+
+
+def test_hand_written_report_text():
+    """A report typed by hand: results as plain bullets, an unknown section kept, targets in words."""
+    text = """UBND HUYỆN A
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/BC-PGDĐT
+Huyện A, ngày 05 tháng 7 năm 2025
+BÁO CÁO
+Kết quả thực hiện kế hoạch 6 tháng đầu năm 2025
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+Nhìn chung các nhiệm vụ được triển khai đúng tiến độ.
+1. Nâng cao chất lượng dạy học
+- Tình trạng: Đang thực hiện
+- Tổ chức 03 chuyên đề cấp huyện.
+- Chỉ tiêu: đạt 1.200/2.000 học sinh (60%).
+2. Nhiệm vụ 2: Chuyển đổi số & <quản lý> hồ sơ
+- Kết quả: Triển khai sổ điểm điện tử ở 100% trường.
+II. KHÓ KHĂN, VƯỚNG MẮC
+- Thiếu giáo viên tin học.
+III. ĐÁNH GIÁ CHUNG
+Cơ bản hoàn thành.
+IV. PHƯƠNG HƯỚNG 6 THÁNG CUỐI NĂM
+- Tiếp tục chuyển đổi số.
+
+Nơi nhận:
+- UBND huyện;
+- Lưu: VT.
+TRƯỞNG PHÒNG
+Nguyễn Văn B
+"""
+    result = parse_detailed(text)
+    report = result.model
+    assert report.LOAI == "BC" and str(report.ky) == "6 tháng đầu năm 2025"
+    assert report.tong_quan == [
+        "Nhìn chung các nhiệm vụ được triển khai đúng tiến độ.",
+        "ĐÁNH GIÁ CHUNG",
+        "Cơ bản hoàn thành.",
+    ]
+    first, second = report.ket_qua
+    assert (first.so, first.ten, first.trang_thai) == (1, "Nâng cao chất lượng dạy học", "dang_thuc_hien")
+    assert first.ket_qua == ["- Tổ chức 03 chuyên đề cấp huyện."]
+    assert [(t.so_luong, t.don_vi, t.dat) for t in first.chi_tieu] == [(2000, "học sinh", 1200)]
+    assert (second.so, second.ten, second.ket_qua) == (
+        2,
+        "Chuyển đổi số & <quản lý> hồ sơ",
+        ["Triển khai sổ điểm điện tử ở 100% trường."],
+    )
+    assert report.ton_tai == ["Thiếu giáo viên tin học."] and report.nhiem_vu_tiep_theo == ["Tiếp tục chuyển đổi số."]
+    assert report.tieu_de.ton_tai == "KHÓ KHĂN, VƯỚNG MẮC" and not report.phu_luc
+    assert any(note.text == "III. ĐÁNH GIÁ CHUNG" for note in result.notes)
+    assert vanban.parse(vanban.render_bytes(report)) == report
 
 
 def test_seed_text_gives_the_example_but_for_the_two_assumed_lines(example):

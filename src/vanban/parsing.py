@@ -27,6 +27,7 @@ from .models import (
     HoatDong,
     KeHoach,
     Khoan,
+    KyBaoCao,
     LinhVuc,
     MucKhac,
     NhanTruong,
@@ -306,6 +307,7 @@ class _Builder:
                     "trinh_bay_can_cu": trinh_bay,
                     "mo_dau": mo_dau,
                     "ket_luan": ket_luan,
+                    "ke_hoach": next((c.van_ban for c in can_cu if c.van_ban and c.van_ban.loai == "Kế hoạch"), None),
                     **self.report(body[first:]),
                 }
             )
@@ -701,7 +703,8 @@ class _Builder:
 
     # --- reports ---------------------------------------------------------------------------------------
     def report(self, body: list[Line]) -> dict[str, Any]:
-        from .models.bao_cao import parse_ky
+        """Sections I–IV of a report: overview and results per task, shortcomings, next tasks, proposals."""
+        from .models.bao_cao import parse_ky, parse_trang_thai
 
         summary = " ".join(self.layout.trich_yeu)
         named = re.search(
@@ -710,20 +713,108 @@ class _Builder:
         years = re.findall(r"\b(?:19|20)\d{2}\b", summary)
         year = int(years[-1]) if years else date.today().year
         period = parse_ky(f"{named.group(0) if named else 'năm'} năm {year}")
-        self.note(
-            "báo cáo",
-            "",
-            "nội dung báo cáo được giữ nguyên thành đoạn trong tong_quan; chưa tách kết quả từng nhiệm vụ",
-            len(body),
-        )
-        return {
-            "ky": period,
-            "tong_quan": [line.text for line in body],
-            "phu_luc": False,
-            "ton_tai": [],
-            "nhiem_vu_tiep_theo": [],
-            "de_xuat": [],
-        }
+        data: dict[str, Any] = {"ky": period, "tong_quan": [], "ket_qua": [], "tieu_de": {}}
+        for kind in _REPORT_LISTS:
+            data[kind] = []
+        kind, task = None, None
+        for line in body:
+            if self.is_section(line):
+                title = _ROMAN.match(line.text)["t"]
+                kind = _report_section(title)
+                if kind is None or kind in data["tieu_de"]:
+                    self.note(
+                        "báo cáo", line.text, "mục không nhận ra; giữ tên mục và nội dung thành đoạn trong tong_quan"
+                    )
+                    data["tong_quan"].append(title)
+                    kind = "khac"
+                else:
+                    data["tieu_de"][kind] = title
+                continue
+            text = line.text
+            if kind in _REPORT_LISTS:
+                data[kind].append(re.sub(r"^[-+•]\s*", "", text))
+                continue
+            heading = _KHOAN.match(text) if kind == "ket_qua" else None
+            if heading:
+                named_task = _TASK_PREFIX.match(heading["t"])
+                number = int(named_task["n"]) if named_task else int(heading["n"])
+                task = {"so": number, "ten": named_task["rest"] if named_task else heading["t"], "ket_qua": []}
+                data["ket_qua"].append(task)
+                continue
+            if task is None or kind != "ket_qua":
+                data["tong_quan"].append(text)
+                continue
+            labelled = re.match(r"^-\s*(Tình trạng|Kết quả|Chỉ tiêu)\s*:\s*(.*)$", text)
+            label, value = (labelled[1], labelled[2]) if labelled else ("", text)
+            if label == "Tình trạng" and not value.startswith("[Bổ sung"):
+                try:
+                    task["trang_thai"] = parse_trang_thai(value.rstrip(". "))
+                except ValueError:
+                    self.note(f"nhiệm vụ {task['so']}", text, "tình trạng không thuộc bốn loại; giữ trong kết quả")
+                    task["ket_qua"].append(text)
+            elif label == "Chỉ tiêu" and (target := _target_reached(value)):
+                task.setdefault("chi_tieu", []).append(target)
+            elif label != "Tình trạng":
+                task["ket_qua"].append(value if label == "Kết quả" else text)
+        self.report_appendix(data)
+        return data
+
+    def report_appendix(self, data: dict[str, Any]) -> None:
+        """The appendix table gives each task's lead unit; its title the appendix heading."""
+        data["phu_luc"] = bool(self.layout.tables)
+        suffix = " " + vn.viet_hoa(str(KyBaoCao.model_validate(data["ky"])))
+        for line in self.layout.appendix:
+            if is_upper(line.text) and line.text.endswith(suffix) and len(line.text) > len(suffix):
+                data["tieu_de"]["phu_luc"] = line.text[: -len(suffix)]
+        units: dict[int, str] = {}
+        for table in self.layout.tables:
+            header = [key(cell) for cell in table[0]] if table else []
+            lead = next((i for i, title in enumerate(header) if "CHỦ TRÌ" in title), None)
+            if lead is None or "TT" not in header[0]:
+                continue
+            for row in table[1:]:
+                if row and row[0].strip().isdigit() and len(row) > lead and row[lead].strip():
+                    units[int(row[0])] = row[lead].strip()
+        for task in data["ket_qua"]:
+            if task["so"] in units:
+                task["chu_tri"] = units[task["so"]]
+
+
+_REPORT_LISTS = ("ton_tai", "nhiem_vu_tiep_theo", "de_xuat")
+
+
+def _report_section(title: str) -> str | None:
+    value = key(title)
+    if "TỒN TẠI" in value or "HẠN CHẾ" in value or "KHÓ KHĂN" in value:
+        return "ton_tai"
+    if "ĐỀ XUẤT" in value or "KIẾN NGHỊ" in value:
+        return "de_xuat"
+    if "KẾT QUẢ" in value:
+        return "ket_qua"
+    if "NHIỆM VỤ" in value or "PHƯƠNG HƯỚNG" in value or "GIẢI PHÁP" in value:
+        return "nhiem_vu_tiep_theo"
+    return None
+
+
+def _number(value: str) -> int | float:
+    """A number as babel's vi locale writes it: 1.234,5."""
+    number = float(value.replace(".", "").replace(",", "."))
+    return int(number) if number.is_integer() else number
+
+
+_TARGET = re.compile(
+    r"^(?:đạt\s+(?P<dat>[\d.,]+)|\[Bổ sung số đạt được\])\s*/\s*(?P<so>\d[\d.,]*)\s+(?P<don_vi>.+?)"
+    r"(?:\s+\([\d.,]+%\))?(?:;\s*(?:chưa\s+)?đạt chỉ tiêu)?\.?$"
+)
+
+
+def _target_reached(value: str) -> dict[str, Any] | None:
+    """'đạt 06/15 Doanh nghiệp (40%)' → the target and what was reached; None when it does not read so."""
+    match = _TARGET.match(value)
+    if not match:
+        return None
+    dat = _number(match["dat"]) if match["dat"] else None
+    return {"so_luong": _number(match["so"]), "don_vi": match["don_vi"], "dat": dat}
 
 
 def _section_kind(title: str) -> str | None:
