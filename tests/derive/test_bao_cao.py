@@ -280,3 +280,11 @@ def test_sections_correspond_to_the_real_quarterly_report(q1_lines):
     assert "KẾT QUẢ THỰC HIỆN" in ours[0] and "TỒN TẠI, HẠN CHẾ" in ours[1] and "QUÝ II NĂM 2024" in ours[2]
     assert any(line.startswith("Trên đây là báo cáo") and line.endswith("./.") for line in real)
     assert q1_lines[[i for i, line in enumerate(q1_lines) if line.startswith("Trên đây là báo cáo")][0]].endswith("./.")
+
+
+def test_whole_numbers_are_saved_without_a_decimal_point(q1_report, tmp_path):
+    """Progress sums come out as floats; the saved YAML a clerk edits says ``dat: 6``, not ``dat: 6.0``."""
+    vanban.save(q1_report, tmp_path / "bc.yaml")
+    saved = (tmp_path / "bc.yaml").read_text(encoding="utf-8")
+    assert "dat: 6\n" in saved and ".0\n" not in saved
+    assert vanban.load(tmp_path / "bc.yaml") == q1_report

@@ -141,6 +141,12 @@ class ChiTieuDat(VBModel):
     don_vi: str
     dat: int | float | None = Field(default=None, description="Số đạt được; trống nếu chưa có số liệu.")
 
+    @field_validator("so_luong", "dat")
+    @classmethod
+    def _whole(cls, value: int | float | None) -> int | float | None:
+        """6.0 is kept as 6, so a saved report reads ``dat: 6``."""
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+
     @property
     def ty_le(self) -> float | None:
         if self.dat is None or not self.so_luong:
