@@ -267,10 +267,10 @@ def report(
             typer.echo(f"  - {item}")
 
 
-def _load_plan(path: Path):
-    """A plan from YAML/JSON, or read from a DOCX (what the parser was unsure of is listed)."""
+def _load_plan(path: Path, kind: str = "KH"):
+    """A plan (or, with ``kind="BC"``, a report) from YAML/JSON, or read from a DOCX (what the parser was unsure of is listed)."""
     from .io import load
-    from .models import KeHoach
+    from .models import BaoCao, KeHoach
 
     if path.suffix.lower() == ".docx":
         from .parsing import parse_detailed
@@ -284,8 +284,9 @@ def _load_plan(path: Path):
             )
     else:
         model = load(path)
-    if not isinstance(model, KeHoach):
-        raise InputError(f"'{path}' không phải kế hoạch (ký hiệu phải là KH-…)")
+    if not isinstance(model, KeHoach if kind == "KH" else BaoCao):
+        what = "kế hoạch" if kind == "KH" else "báo cáo"
+        raise InputError(f"'{path}' không phải {what} (ký hiệu phải là {kind}-…)")
     return model
 
 
@@ -301,7 +302,9 @@ def next_year_command(
     nam: Annotated[int | None, typer.Option("--nam", help="Năm mới (mặc định: năm sau năm của kế hoạch).")] = None,
     report_file: Annotated[
         Path | None,
-        typer.Option("--report", help="Báo cáo năm (.yaml): bỏ nhiệm vụ đã hoàn thành, chuyển tiếp phần còn lại."),
+        typer.Option(
+            "--report", help="Báo cáo năm (.yaml hoặc .docx): bỏ nhiệm vụ đã hoàn thành, chuyển tiếp phần còn lại."
+        ),
     ] = None,
     keep_done: Annotated[bool, typer.Option("--giu-hoan-thanh", help="Giữ cả nhiệm vụ đã hoàn thành.")] = False,
     changes: Annotated[Path | None, typer.Option("--changes", help="Ghi danh sách thay đổi ra tệp Markdown.")] = None,
@@ -312,8 +315,7 @@ def next_year_command(
     Số và ngày ban hành để trống cho văn thư; văn bản khung của năm mới để [Bổ sung số], [Bổ sung ngày].
     """
     from .derive import changes_markdown, next_year
-    from .io import load, save
-    from .models import BaoCao
+    from .io import save
     from .renderer import render_bytes
 
     suffix = output.suffix.lower()
@@ -322,9 +324,7 @@ def next_year_command(
     if output.exists() and output.resolve() == plan.resolve():
         raise InputError("không ghi đè kế hoạch gốc: chọn tên khác cho -o")
     model = _load_plan(plan)
-    year_end = load(report_file) if report_file else None
-    if year_end is not None and not isinstance(year_end, BaoCao):
-        raise InputError(f"'{report_file}' không phải báo cáo (ký hiệu phải là BC-…)")
+    year_end = _load_plan(report_file, "BC") if report_file else None
     new_plan, found = next_year(model, nam, year_end, keep_done=keep_done)
     if suffix == ".docx":
         write_atomic(output, render_bytes(new_plan))

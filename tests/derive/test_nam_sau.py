@@ -251,3 +251,15 @@ def test_docx_input(capsys, tmp_path):
     out = tmp_path / "ke-hoach-2025.yaml"
     code, _, _ = call(capsys, "next-year", str(source), "-o", str(out))
     assert code == 0 and vanban.load(out) == next_year(vanban.load(EXAMPLE))[0]
+
+
+def test_cli_year_end_report_as_docx(capsys, tmp_path, plan):
+    """The year-end report as the signed DOCX: read back by the parser, it rolls the plan as its YAML would."""
+    report = _year_end_report(plan)
+    source = tmp_path / "bao-cao-nam-2024.docx"
+    source.write_bytes(vanban.render_bytes(report))
+    out = tmp_path / "ke-hoach-2025.yaml"
+    code, _, _ = call(capsys, "next-year", str(EXAMPLE), "--report", str(source), "-o", str(out))
+    assert code == 0 and vanban.load(out) == next_year(plan, report=report)[0]
+    code, _, stderr = call(capsys, "next-year", str(EXAMPLE), "--report", str(EXAMPLE), "-o", str(out))
+    assert code == 2 and "không phải báo cáo" in stderr
