@@ -340,11 +340,12 @@ def next_year_command(
 @app.command("parse")
 def parse_command(
     source: Annotated[
-        Path, typer.Argument(help="Kế hoạch có sẵn: .docx, hoặc .txt (mỗi đoạn một dòng).", show_default=False)
+        Path,
+        typer.Argument(help="Kế hoạch hoặc báo cáo có sẵn: .docx, hoặc .txt (mỗi đoạn một dòng).", show_default=False),
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp .yaml hoặc .json ghi ra.", show_default=False)],
 ) -> None:
-    """Đọc kế hoạch có sẵn (Word hoặc văn bản) thành tệp YAML để sửa, soạn báo cáo, lập kế hoạch năm sau.
+    """Đọc kế hoạch hoặc báo cáo có sẵn (Word hoặc văn bản) thành tệp YAML để sửa, soạn báo cáo, lập kế hoạch năm sau.
 
     In ra những chỗ không xếp được vào trường nào (vẫn giữ nguyên chữ) và độ chắc chắn.
     """
