@@ -248,6 +248,8 @@ def test_corpus_plans_read_with_their_tasks():
     assert task.ten.startswith("Định kỳ thực hiện việc công bố danh mục")
     assert task.chu_tri == "Sở Tư pháp; UBND các xã, phường, đặc khu" and task.theo_doi == "Sở Tư pháp"
     assert str(task.thoi_gian) == "Trước ngày 31/01 năm liền kề"
+    times = [str(t.thoi_gian) for group in table for t in group.nhiem_vu]
+    assert "Ban hành kế hoạch chậm nhất là ngày 31/12/2025 và tổ chức mở lớp theo kế hoạch đề ra." in times
     assert len(lam_dong.tat_ca_nhiem_vu) == 49  # the report on this plan counts 49 tasks
 
     sct = vanban.parse(CORPUS / "kehoach-sctlaocai-2026-4.docx")

@@ -693,7 +693,7 @@ class _Builder:
                 NhiemVu(
                     ten=cell["ten"] or "[Bổ sung tên nhiệm vụ]",
                     ket_qua=cell["ket_qua"] or None,
-                    thoi_gian=_time(cell["thoi_gian"], False) if cell["thoi_gian"] else None,
+                    thoi_gian=_cell_time(cell["thoi_gian"]) if cell["thoi_gian"] else None,
                     chu_tri=cell["chu_tri"] or None,
                     phoi_hop=[p.strip() for p in cell["phoi_hop"].split(";") if p.strip()],
                     theo_doi=cell["theo_doi"] or None,
@@ -869,6 +869,12 @@ def _split_citations(value: str) -> list[str]:
 def _time(value: str, deadline: bool) -> ThoiGian:
     frame = ThoiGian.model_validate(value.rstrip(";.").strip())
     return frame.model_copy(update={"han": True}) if deadline else frame
+
+
+def _cell_time(value: str) -> ThoiGian:
+    """A time frame in a table cell: free text keeps its own full stop (the table adds none)."""
+    frame = _time(value, False)
+    return ThoiGian(loai="khac", noi_dung=value.strip()) if frame.loai == "khac" else frame
 
 
 def _activity(value: str) -> HoatDong:
