@@ -389,6 +389,7 @@ def bao_cao_body() -> list[str]:
     """I. results per task, II. shortcomings, III. next period's tasks, IV. proposals (spec §8.2)."""
     return [
         *opening(),
+        *others("mo_dau"),
         tag("if tong_quan or ket_qua"),
         *muc("tieu_de.ket_qua"),
         tag("for doan in tong_quan"),
@@ -401,24 +402,28 @@ def bao_cao_body() -> list[str]:
         tag("endfor"),
         tag("endfor"),
         tag("endif"),
+        *others("ket_qua"),
         tag("if ton_tai"),
         *muc("tieu_de.ton_tai"),
         tag("for doan in ton_tai"),
-        para("VBNoiDung", "- {{ doan }}"),
+        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
         tag("endfor"),
         tag("endif"),
+        *others("ton_tai"),
         tag("if nhiem_vu_tiep_theo"),
         *muc("tieu_de.nhiem_vu_tiep_theo"),
         tag("for doan in nhiem_vu_tiep_theo"),
-        para("VBNoiDung", "- {{ doan }}"),
+        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
         tag("endfor"),
         tag("endif"),
+        *others("nhiem_vu_tiep_theo"),
         tag("if de_xuat"),
         *muc("tieu_de.de_xuat"),
         tag("for doan in de_xuat"),
-        para("VBNoiDung", "- {{ doan }}"),
+        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
         tag("endfor"),
         tag("endif"),
+        *others("de_xuat"),
         tag("if ket_luan"),
         para("VBKetLuan", "{{ ket_luan }}"),
         tag("endif"),
@@ -542,16 +547,28 @@ def appendix(kind: str) -> list[str]:
         rows = _loop_row("for kq in ket_qua") + _data_row(BC_COLUMNS) + _loop_row("endfor")
         table, title = _table(BC_COLUMNS, rows), "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}"
         note = "(Kèm theo Báo cáo số {{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }})"
-    return [
-        tag("if phu_luc"),
-        # ends the main section (portrait); the appendix section starts on a new page
-        f"<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>",
+    ours = [
         para("VBPhuLuc", "Phụ lục"),
         para("VBPhuLucTieuDe", title),
         para("VBPhuLucGhiChu", note),
         tag("set ns.nhom = 0"),
         table,
         '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>',
+    ]
+    # ends the main section (portrait); the appendix section starts on a new page
+    section_break = f"<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>"
+    if kind == "KH":
+        return [tag("if phu_luc"), section_break, *ours, tag("endif")]
+    # a report read from an existing document keeps that document's own appendix, line by line
+    return [
+        tag("if phu_luc or phu_luc_khac"),
+        section_break,
+        tag("if phu_luc"),
+        *ours,
+        tag("endif"),
+        tag("for dong in phu_luc_khac"),
+        para("VBBang", "{{ dong }}"),
+        tag("endfor"),
         tag("endif"),
     ]
 

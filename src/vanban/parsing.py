@@ -30,6 +30,7 @@ from .models import (
     KyBaoCao,
     LinhVuc,
     MucKhac,
+    MucKhacBaoCao,
     NhanTruong,
     NhiemVu,
     NhomNhiemVu,
@@ -82,6 +83,7 @@ class Layout:
     ho_ten: str | None = None
     appendix: list[Line] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)
+    table_at: list[int] = field(default_factory=list)  # how many appendix lines come before each table
     footnotes: list[str] = field(default_factory=list)
 
 
@@ -143,11 +145,14 @@ def _from_docx(source: Any) -> Layout:
     if not any(line.bold for line in layout.body):  # typed without any formatting: bold tells nothing
         for line in layout.body:
             line.bold = None
-    layout.appendix = [Line(clean(p.full_text), p.bold, p.jc == "center") for p in parts.appendix if clean(p.full_text)]
+    appendix = [p for p in parts.appendix if clean(p.full_text)]
+    layout.appendix = [Line(clean(p.full_text), p.bold, p.jc == "center") for p in appendix]
     last = parts.signature.index if parts.signature is not None else None
     if last is not None:
         for table in doc.tables[last + 1 :]:
             layout.tables.append([[clean(cell.text) for cell in row] for row in table.rows])
+            first = next((p.index for row in table.rows for cell in row for p in cell.paragraphs), None)
+            layout.table_at.append(len(appendix) if first is None else sum(p.index < first for p in appendix))
     return layout
 
 
@@ -716,21 +721,22 @@ class _Builder:
         data: dict[str, Any] = {"ky": period, "tong_quan": [], "ket_qua": [], "tieu_de": {}}
         for kind in _REPORT_LISTS:
             data[kind] = []
-        kind, task = None, None
+        kind, task, after = None, None, "mo_dau"
+        others: list[tuple[str, str, list[Line]]] = []  # sections with no field: title, after which, lines
         for line in body:
             if self.is_section(line):
                 title = _ROMAN.match(line.text)["t"]
                 kind = _report_section(title)
                 if kind is None or kind in data["tieu_de"]:
-                    self.note(
-                        "báo cáo", line.text, "mục không nhận ra; giữ tên mục và nội dung thành đoạn trong tong_quan"
-                    )
-                    data["tong_quan"].append(title)
+                    others.append((title, after, []))
                     kind = "khac"
                 else:
-                    data["tieu_de"][kind] = title
+                    data["tieu_de"][kind], after = title, kind
                 continue
             text = line.text
+            if kind == "khac":
+                others[-1][2].append(line)
+                continue
             if kind in _REPORT_LISTS:
                 data[kind].append(re.sub(r"^[-+•]\s*", "", text))
                 continue
@@ -756,31 +762,60 @@ class _Builder:
                 task.setdefault("chi_tieu", []).append(target)
             elif label != "Tình trạng":
                 task["ket_qua"].append(value if label == "Kết quả" else text)
+        for title, _, lines in others:
+            self.note(
+                f"mục «{title}»", title, "mục không có trường riêng; giữ nguyên chữ trong muc_khac", len(lines) + 1
+            )
+        data["muc_khac"] = [
+            MucKhacBaoCao(tieu_de=title, sau=where, noi_dung=self.khoan_list(lines)) for title, where, lines in others
+        ]
         self.report_appendix(data)
         return data
 
     def report_appendix(self, data: dict[str, Any]) -> None:
-        """The appendix table gives each task's lead unit; its title the appendix heading."""
-        data["phu_luc"] = bool(self.layout.tables)
+        """Our summary table gives each task's lead unit; any other appendix is kept line by line, in order."""
         suffix = " " + vn.viet_hoa(str(KyBaoCao.model_validate(data["ky"])))
-        for line in self.layout.appendix:
-            if is_upper(line.text) and line.text.endswith(suffix) and len(line.text) > len(suffix):
-                data["tieu_de"]["phu_luc"] = line.text[: -len(suffix)]
         units: dict[int, str] = {}
-        for table in self.layout.tables:
+        ours: set[int] = set()
+        for number, table in enumerate(self.layout.tables):
             header = [key(cell) for cell in table[0]] if table else []
+            if header == list(_REPORT_COLUMNS):
+                ours.add(number)
             lead = next((i for i, title in enumerate(header) if "CHỦ TRÌ" in title), None)
             if lead is None or "TT" not in header[0]:
                 continue
             for row in table[1:]:
                 if row and row[0].strip().isdigit() and len(row) > lead and row[lead].strip():
-                    units[int(row[0])] = row[lead].strip()
+                    units.setdefault(int(row[0]), row[lead].strip())
         for task in data["ket_qua"]:
             if task["so"] in units:
                 task["chu_tri"] = units[task["so"]]
+        data["phu_luc"] = bool(ours)
+        own = {"label": "PHỤ LỤC", "note": "(Kèm theo Báo cáo"} if ours else {}
+        kept: list[str] = []
+        for index, line in enumerate([line.text for line in self.layout.appendix] + [""]):
+            for number, at in enumerate(self.layout.table_at):
+                if at == index and number not in ours:
+                    kept += [" | ".join(row) for row in self.layout.tables[number]]
+            if not line:
+                continue
+            if own.get("label") == key(line):
+                del own["label"]
+            elif "note" in own and line.startswith(own["note"]):
+                del own["note"]
+            elif ours and "phu_luc" not in data["tieu_de"] and is_upper(line) and line.endswith(suffix):
+                data["tieu_de"]["phu_luc"] = line[: -len(suffix)]
+            else:
+                kept.append(line)
+        data["phu_luc_khac"] = kept
+        if kept:
+            self.note(
+                "phụ lục", kept[0], f"phụ lục riêng của văn bản giữ nguyên {len(kept)} dòng trong phu_luc_khac", 0
+            )
 
 
 _REPORT_LISTS = ("ton_tai", "nhiem_vu_tiep_theo", "de_xuat")
+_REPORT_COLUMNS = ("TT", "NHIỆM VỤ", "CHỦ TRÌ", "CHỈ TIÊU", "ĐẠT ĐƯỢC", "TỶ LỆ", "TÌNH TRẠNG")
 
 
 def _report_section(title: str) -> str | None:

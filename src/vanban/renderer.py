@@ -137,12 +137,21 @@ def _co_chi_tiet(tasks: list[Any]) -> bool:
     return any(t.chu_tri or t.phoi_hop or t.thoi_gian or t.hoat_dong or t.ket_qua or t.chuyen_tiep for t in tasks)
 
 
+_NUMBERED = re.compile(r"^(\d+(\.\d+)*\.?|[a-zđ]\))\s")
+
+
+def _gach_dau_dong(item: str) -> str:
+    """A list item with its '- ', unless it carries its own number (``6. …``, ``a) …``) from the document read."""
+    return item if _NUMBERED.match(item) else f"- {item}"
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "co_chi_tiet": _co_chi_tiet,
     "cot_chi_tieu": _cot_chi_tieu,
     "dong_ket_qua": _dong_ket_qua,
     "doan_can_cu": _doan_can_cu,
     "doan_mo_dau": _doan_mo_dau,
+    "gach_dau_dong": _gach_dau_dong,
     "ke": _ke,
     "la_ma": text.la_ma,
     "ngay_thang": _ngay_thang,
@@ -221,7 +230,10 @@ def _landscape_if_appendix(xml: str) -> str:
         return xml
     width, height = sorted((int(size[1]), int(size[2])))
     landscape = portrait.replace(size[0], f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>')
-    choice = f"{{% if phu_luc is defined and phu_luc %}}{landscape}{{% else %}}{portrait}{{% endif %}}"
+    wanted = "phu_luc is defined and phu_luc"
+    if "phu_luc_khac" in xml:  # a report's appendix kept from the document it was read from
+        wanted = f"({wanted}) or phu_luc_khac"
+    choice = f"{{% if {wanted} %}}{landscape}{{% else %}}{portrait}{{% endif %}}"
     return xml[:start] + choice + xml[end:]
 
 

@@ -14,7 +14,7 @@ from ._common import (
     VanBanDanChieu,
 )
 from ._van_ban import Khoan, VanBan
-from .bao_cao import BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao
+from .bao_cao import BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, MucKhacBaoCao, TieuDeBaoCao
 from .ke_hoach import (
     ChiTieu,
     HoatDong,
@@ -48,6 +48,7 @@ __all__ = [
     "KyBaoCao",
     "LinhVuc",
     "MucKhac",
+    "MucKhacBaoCao",
     "NgayDuThao",
     "NguoiKy",
     "NguoiNhan",

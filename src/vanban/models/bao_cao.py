@@ -12,6 +12,7 @@ from vanban import text
 
 from ._common import VanBanDanChieu, VBModel, accepts_string
 from ._van_ban import VanBan
+from .ke_hoach import MucKhac
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
 TEN_TRANG_THAI: dict[str, str] = {
@@ -205,6 +206,12 @@ class TieuDeBaoCao(VBModel):
     phu_luc: str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ"
 
 
+class MucKhacBaoCao(MucKhac):
+    """A section of a report read from an existing document with no typed field of its own, kept in place."""
+
+    sau: Literal["mo_dau", "ket_qua", "ton_tai", "nhiem_vu_tiep_theo", "de_xuat"] = "de_xuat"
+
+
 class BaoCao(VanBan):
     """A report (Báo cáo) on a plan: results per task, shortcomings, next tasks, proposals (spec §8.2)."""
 
@@ -220,6 +227,13 @@ class BaoCao(VanBan):
     nhiem_vu_tiep_theo: list[str] = Field(default_factory=list)
     de_xuat: list[str] = Field(default_factory=list)
     phu_luc: bool = Field(default=True, description="In phụ lục bảng tổng hợp nhiệm vụ × chỉ tiêu.")
+    muc_khac: list[MucKhacBaoCao] = Field(
+        default_factory=list, description="Mục riêng của văn bản được đọc vào, giữ nguyên sau mục ``sau``."
+    )
+    phu_luc_khac: list[str] = Field(
+        default_factory=list,
+        description="Phụ lục riêng của văn bản được đọc vào, giữ nguyên từng dòng (dòng bảng: các ô cách nhau ' | ').",
+    )
     tieu_de: TieuDeBaoCao = Field(default_factory=TieuDeBaoCao)
 
     @model_validator(mode="after")
