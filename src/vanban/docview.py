@@ -108,6 +108,7 @@ class Para:
     soft_breaks: int = 0
     fields: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)  # text of the footnotes referenced here, in order
+    page_break: bool = False  # starts a new page (page break before it, or a page break in it)
     lines: list[Line] = field(default_factory=list)
     table: tuple[int, int, int] | None = None  # table, row, cell
     cell_width: int | None = None  # text width inside the cell (cell margins taken off)
@@ -600,6 +601,8 @@ class DocView:
                 para.first_line_chars = self._twips(ind.get(w("firstLineChars")))
         if ppr.find(w("contextualSpacing")) is not None:
             para.contextual = ppr.find(w("contextualSpacing")).get(w("val"), "1") not in ("0", "false")
+        if ppr.find(w("pageBreakBefore")) is not None:
+            para.page_break = ppr.find(w("pageBreakBefore")).get(w("val"), "1") not in ("0", "false")
         if ppr.find(w("keepNext")) is not None:
             para.keep_next = ppr.find(w("keepNext")).get(w("val"), "1") not in ("0", "false")
         borders = ppr.find(w("pBdr"))
@@ -665,7 +668,9 @@ class DocView:
             elif tag == w("tab") or tag == w("ptab"):
                 text_parts.append("\t")
             elif tag in (w("br"), w("cr")):
-                if child.get(w("type")) in (None, "textWrapping"):
+                if child.get(w("type")) == "page":
+                    para.page_break = True
+                elif child.get(w("type")) in (None, "textWrapping"):
                     para.soft_breaks += 1
                     text_parts.append("\n")
             elif tag == w("footnoteReference"):

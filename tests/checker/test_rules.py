@@ -31,6 +31,12 @@ CASES = [
         {"body_text": "Tri\u1ec3n khai \u0111o\u0302\u0300ng bo\u0323\u0302 ca\u0301c nhie\u0323\u0302m vu\u0323."},
     ),
     ("ND30-PAGE-05", "E", {"page_field": "none"}),
+    # few paragraphs, but long ones: two pages, so page 2 needs its number
+    (
+        "ND30-PAGE-05",
+        "E",
+        {"page_field": "none", "headings": ["I. NỘI DUNG"], "body_text": "Triển khai đồng bộ. " * 150},
+    ),
     ("ND30-PAGE-05", "E", {"page_field": "footer"}),
     ("ND30-PAGE-05", "E", {"title_page": False}),
     ("ND30-PAGE-05", "E", {"page_field_size": 12}),
@@ -222,6 +228,15 @@ def test_every_rule_has_a_case():
             "ND30-KH-03",
         ),
         ({"ten_loai": "BÁO CÁO", "so": "Số: 05/BC-SNV", "trich_yeu": "Kết quả công tác"}, "ND30-BC-03"),
+        # 16 short paragraphs, one page (LibreOffice agrees): no page number is needed yet
+        (
+            {
+                "page_field": "none",
+                "body_text": "Triển khai.",
+                "headings": ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. TỔ CHỨC THỰC HIỆN"],
+            },
+            "ND30-PAGE-05",
+        ),
     ],
 )
 def test_information_only(changes, info):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .._metrics import text_width
 from ..components import HEADINGS, QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
-from ..docview import DocView, Line, Para
+from ..docview import DocView, Line, Para, Table
 from ..text import la_ma, legacy_encoding
 from . import Finding
 
@@ -475,6 +475,52 @@ def _numbering_fonts(doc: DocView) -> set[str]:
     return fonts
 
 
+def estimated_pages(doc: DocView) -> int:
+    """Pages of the first section, estimated from text widths (Times New Roman metrics), spacing and page breaks."""
+    section = doc.sections[0] if doc.sections else None
+    if section is None or not section.width or not section.height:
+        return 1
+    margins = section.margins
+    height = section.height - margins.get("top", 1134) - margins.get("bottom", 1134)
+    width = section.width - margins.get("left", 1701) - margins.get("right", 1134)
+    pages, used = 1, 0
+    for block in doc.blocks():
+        if block.section != 0:
+            break
+        if isinstance(block, Table):
+            used += sum(_row_height(row, width) for row in block.rows)
+        else:
+            if block.page_break and used:
+                pages, used = pages + 1, 0
+            used += _para_height(block, width)
+        while used > height > 0:
+            pages, used = pages + 1, used - height
+    return pages
+
+
+def _row_height(row: list, width: int) -> int:
+    cells = max(len(row), 1)
+    return max((sum(_para_height(p, cell.width or width // cells) for p in cell.paragraphs) for cell in row), default=0)
+
+
+def _para_height(para: Para, width: int) -> int:
+    """Twips a paragraph takes: its wrapped lines at its line spacing, and the space before and after it."""
+    size = para.size or 14
+    room = max(width - para.ind_left - para.ind_right, 720)
+    lines = 0
+    for piece in para.text.split("\n"):
+        needed = text_width(piece, size, bold=para.bold) + para.first_line
+        lines += max(1, -(-needed // room))
+    single = size * 20 * 1.15  # Times New Roman's line height is about 1.15 × its size
+    if para.line and para.line_rule == "exact":
+        line = para.line
+    elif para.line and para.line_rule == "atLeast":
+        line = max(para.line, single)
+    else:
+        line = single * (para.line or 240) / 240
+    return int(lines * line) + para.before + para.after
+
+
 def page_numbers(ctx: Context) -> Iterator[Finding]:
     """ND30-PAGE-05 (from page 2, centred in the header, 13–14 pt, upright) and PAGE-07 (no decoration)."""
     section = ctx.doc.sections[0]
@@ -482,7 +528,7 @@ def page_numbers(ctx: Context) -> Iterator[Finding]:
     first = section.headers.get("first")
     fields = default.page_fields if default else []
     footer_fields = [p for f in section.footers.values() for p in f.page_fields]
-    long_document = len(ctx.parts.body) > 12
+    long_document = estimated_pages(ctx.doc) > 1
     if ctx.doc.even_and_odd_headers:
         even = section.headers.get("even")
         if not (even and even.page_fields):
