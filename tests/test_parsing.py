@@ -286,6 +286,8 @@ def test_real_reports():
     rendered = vanban.render_bytes(report)
     orients = [size.get(q("orient")) for size in Docx(rendered).xml("word/document.xml").iter(q("pgSz"))]
     assert orients[-1] == "landscape"  # its appendix on landscape pages
+    assert report.phu_luc_khac[0] == "Phụ lục"  # was "PHỤ LỤC"
+    assert not vanban.check(rendered).rules("E") & {"ND30-PL-02", "ND30-PL-03", "ND30-PL-04"}
     lines = Docx(rendered).text_lines()
     assert any(line.startswith("6. Tập trung đẩy nhanh tiến độ giải ngân") for line in lines)
     assert not any(re.match(r"^- \d+\. ", line) for line in lines)  # its own numbers, no dash added before them

@@ -805,8 +805,8 @@ class _Builder:
                 del own["note"]
             elif ours and "phu_luc" not in data["tieu_de"] and is_upper(line) and line.endswith(suffix):
                 data["tieu_de"]["phu_luc"] = line[: -len(suffix)]
-            else:
-                kept.append(line)
+            else:  # an appendix label is written "Phụ lục", not in capitals (ND30-PL-02)
+                kept.append(re.sub(r"^PHỤ LỤC\b", "Phụ lục", line) if _APPENDIX_LABEL.fullmatch(key(line)) else line)
         data["phu_luc_khac"] = kept
         if kept:
             self.note(
@@ -815,6 +815,7 @@ class _Builder:
 
 
 _REPORT_LISTS = ("ton_tai", "nhiem_vu_tiep_theo", "de_xuat")
+_APPENDIX_LABEL = re.compile(r"PHỤ LỤC(\s+[IVXLC\d]+)?")
 _REPORT_COLUMNS = ("TT", "NHIỆM VỤ", "CHỦ TRÌ", "CHỈ TIÊU", "ĐẠT ĐƯỢC", "TỶ LỆ", "TÌNH TRẠNG")
 
 

@@ -145,12 +145,30 @@ def _gach_dau_dong(item: str) -> str:
     return item if _NUMBERED.match(item) else f"- {item}"
 
 
+def _dong_phu_luc(lines: list[str]) -> list[tuple[str, str]]:
+    """A kept appendix, line by line, with the part each line plays: its label, title, reference line, or content."""
+    out: list[tuple[str, str]] = []
+    part = "noi_dung"
+    for line in lines:
+        if re.fullmatch(r"Phụ lục(\s+[IVXLC\d]+)?", line):
+            part = "nhan"
+        elif line.startswith("(Kèm theo"):
+            part = "ghi_chu"
+        elif part in ("nhan", "ten") and text.viet_hoa(line) == line:
+            part = "ten"
+        else:
+            part = "noi_dung"
+        out.append((part, line))
+    return out
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "co_chi_tiet": _co_chi_tiet,
     "cot_chi_tieu": _cot_chi_tieu,
     "dong_ket_qua": _dong_ket_qua,
     "doan_can_cu": _doan_can_cu,
     "doan_mo_dau": _doan_mo_dau,
+    "dong_phu_luc": _dong_phu_luc,
     "gach_dau_dong": _gach_dau_dong,
     "ke": _ke,
     "la_ma": text.la_ma,
