@@ -441,12 +441,20 @@ def _retype(data: bytes, retype) -> bytes:
                 fonts.set(f"{w}{slot}", font)
             run.addprevious(clone)
         run.getparent().remove(run)
+    return _repack(source, {"word/document.xml": etree.tostring(document)})
+
+
+def _repack(source, parts: dict[str, bytes]) -> bytes:
+    """The package ``source`` (a ZipFile) with ``parts`` put in place of, or added to, its own."""
+    import io
+    import zipfile
+
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
-            target.writestr(
-                item, etree.tostring(document) if item.filename == "word/document.xml" else source.read(item.filename)
-            )
+            target.writestr(item, parts.get(item.filename, source.read(item.filename)))
+        for name in parts.keys() - set(source.namelist()):
+            target.writestr(name, parts[name])
     return out.getvalue()
 
 
@@ -602,20 +610,19 @@ def test_footnotes_are_kept_after_their_paragraph(example):
             'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
         )
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            data = {
-                "word/document.xml": etree.tostring(document),
-                "word/_rels/document.xml.rels": rels.encode(),
-                "[Content_Types].xml": types.encode(),
-            }.get(item.filename, source.read(item.filename))
-            target.writestr(item, data)
-        target.writestr("word/footnotes.xml", footnotes)
+    footnoted = _repack(
+        source,
+        {
+            "word/document.xml": etree.tostring(document),
+            "word/_rels/document.xml.rels": rels.encode(),
+            "[Content_Types].xml": types.encode(),
+            "word/footnotes.xml": footnotes.encode(),
+        },
+    )
 
     from docx_xml import Docx
 
-    result = parse_detailed(out.getvalue())
+    result = parse_detailed(footnoted)
     assert f"(Chú thích: {note})" in result.model.model_dump_json()
     assert any(n.text == note for n in result.notes)
     assert f"(Chú thích: {note})" in "\n".join(Docx(vanban.render_bytes(result.model)).text_lines())
@@ -648,10 +655,4 @@ def test_header_block_in_text_boxes(example):
         holder.append(run)
     header.addprevious(holder)
     header.getparent().remove(header)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            data = etree.tostring(document) if item.filename == "word/document.xml" else source.read(item.filename)
-            target.writestr(item, data)
-
-    assert vanban.parse(out.getvalue()) == example
+    assert vanban.parse(_repack(source, {"word/document.xml": etree.tostring(document)})) == example

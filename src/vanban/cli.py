@@ -238,7 +238,7 @@ def report(
 
     if output.suffix.lower() != ".docx":
         raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
-    model = _load_plan(plan)
+    model = _load_document(plan)
     try:
         period = KyBaoCao.model_validate(parse_ky(ky, nam or model.nam))
     except ValidationError as exc:
@@ -267,7 +267,7 @@ def report(
             typer.echo(f"  - {item}")
 
 
-def _load_plan(path: Path, kind: str = "KH"):
+def _load_document(path: Path, kind: str = "KH"):
     """A plan (or, with ``kind="BC"``, a report) from YAML/JSON, or read from a DOCX (what the parser was unsure of is listed)."""
     from .io import load
     from .models import BaoCao, KeHoach
@@ -323,8 +323,8 @@ def next_year_command(
         raise InputError(f"tệp ra '{output}' phải có đuôi .yaml hoặc .docx")
     if output.exists() and output.resolve() == plan.resolve():
         raise InputError("không ghi đè kế hoạch gốc: chọn tên khác cho -o")
-    model = _load_plan(plan)
-    year_end = _load_plan(report_file, "BC") if report_file else None
+    model = _load_document(plan)
+    year_end = _load_document(report_file, "BC") if report_file else None
     new_plan, found = next_year(model, nam, year_end, keep_done=keep_done)
     if suffix == ".docx":
         write_atomic(output, render_bytes(new_plan))

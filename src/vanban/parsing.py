@@ -832,12 +832,6 @@ def _report_section(title: str) -> str | None:
     return None
 
 
-def _number(value: str) -> int | float:
-    """A number as babel's vi locale writes it: 1.234,5."""
-    number = float(value.replace(".", "").replace(",", "."))
-    return int(number) if number.is_integer() else number
-
-
 _TARGET = re.compile(
     r"^(?:đạt\s+(?P<dat>[\d.,]+)|\[Bổ sung số đạt được\])\s*/\s*(?P<so>\d[\d.,]*)\s+(?P<don_vi>.+?)"
     r"(?:\s+\([\d.,]+%\))?(?:;\s*(?:chưa\s+)?đạt chỉ tiêu)?\.?$"
@@ -849,8 +843,8 @@ def _target_reached(value: str) -> dict[str, Any] | None:
     match = _TARGET.match(value)
     if not match:
         return None
-    dat = _number(match["dat"]) if match["dat"] else None
-    return {"so_luong": _number(match["so"]), "don_vi": match["don_vi"], "dat": dat}
+    dat = vn.tu_so(match["dat"]) if match["dat"] else None
+    return {"so_luong": vn.tu_so(match["so"]), "don_vi": match["don_vi"], "dat": dat}
 
 
 def _section_kind(title: str) -> str | None:

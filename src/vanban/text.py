@@ -28,6 +28,7 @@ __all__ = [
     "ngay_ngan",
     "ngay_thang",
     "so",
+    "tu_so",
     "so_hai_chu",
     "so_ky_hieu",
     "thang_chu",
@@ -206,6 +207,18 @@ def so(value: int | float | Decimal) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale="vi")
+
+
+def tu_so(value: str) -> int | float:
+    """Inverse of :func:`so`: ``1.234,5`` → 1234.5; whole numbers come back as ``int``.
+
+    >>> tu_so("1.234,5"), tu_so("06"), tu_so("2.000")
+    (1234.5, 6, 2000)
+    """
+    from babel.numbers import parse_decimal
+
+    number = parse_decimal(value, locale="vi", strict=False)
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 def ti_le(value: float | Decimal, digits: int = 2) -> str:
