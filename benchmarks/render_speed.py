@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from _timing import machine, median  # noqa: E402
 
 import vanban  # noqa: E402
-from vanban.io import read_data  # noqa: E402
+from vanban._io import read_data  # noqa: E402
 from vanban.models import KeHoach  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "ke-hoach-19-KH-SKHCN-2024.yaml"
@@ -34,7 +34,7 @@ def plain_docxtpl(plan: KeHoach) -> None:
     """What a user of docxtpl alone does for one document: load, render, save."""
     from docxtpl import DocxTemplate
 
-    from vanban.renderer import jinja_env
+    from vanban._render import jinja_env
 
     template = DocxTemplate(str(TEMPLATE))
     template.render({name: getattr(plan, name) for name in KeHoach.model_fields}, jinja_env=jinja_env())
@@ -64,8 +64,8 @@ def main() -> None:
 
     raw = read_data(EXAMPLE)
     plan = vanban.load(EXAMPLE)
-    from vanban.io import _plain
-    from vanban.renderer import Template
+    from vanban._io import _plain
+    from vanban._render import Template
 
     template = Template(TEMPLATE)
     plain = median(lambda: plain_docxtpl(plan), runs)

@@ -11,8 +11,8 @@ from docx_xml import Docx
 from test_cli import call
 
 import vanban
-from vanban.batch import render_batch
-from vanban.errors import RenderError
+from vanban._batch import render_batch
+from vanban._errors import RenderError
 
 HAS_LIBREOFFICE = bool(shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdfinfo"))
 needs_libreoffice = pytest.mark.skipif(
@@ -64,7 +64,7 @@ def test_models_and_duplicate_names(tmp_path):
 
 
 def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path):
-    from vanban import pdf
+    from vanban import _pdf as pdf
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(RenderError, match="apt-get install libreoffice-writer-nogui"):
@@ -73,7 +73,7 @@ def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path):
 
 @needs_libreoffice
 def test_one_libreoffice_run_for_the_whole_batch(monkeypatch, tmp_path):
-    from vanban import pdf
+    from vanban import _pdf as pdf
 
     calls = []
     real = subprocess.run

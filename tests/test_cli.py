@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLE
 from docx_xml import Docx
 
-from vanban.cli import main
+from vanban._cli import main
 
 
 def run(*args: str) -> tuple[int, str, str]:

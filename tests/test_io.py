@@ -8,8 +8,8 @@ import pytest
 from conftest import EXAMPLE
 
 import vanban
-from vanban.errors import InputError
-from vanban.io import json_schema, read_data
+from vanban._errors import InputError
+from vanban._io import json_schema, read_data
 
 
 def write(tmp_path, text: str, name: str = "kh.yaml"):

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 
 import vanban
+from vanban._render import bundled_template
 from vanban.models import BaoCao, KeHoach
-from vanban.renderer import bundled_template
 
 PUBLIC = [
     "BaoCao",
@@ -102,7 +102,7 @@ def test_wheel_ships_the_templates(tmp_path):
     wheel = next(Path(tmp_path).glob("vanban-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "vanban/templates/ke_hoach.docx" in names and "vanban/templates/bao_cao.docx" in names
-    assert "vanban/py.typed" in names and "vanban/cli.py" in names
+    assert "vanban/py.typed" in names and "vanban/_cli.py" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
 
 

@@ -10,8 +10,8 @@ import pytest
 from docx_xml import Docx, q
 
 import vanban
-from vanban.errors import TemplateError
-from vanban.renderer import Template, bundled_template
+from vanban._errors import TemplateError
+from vanban._render import Template, bundled_template
 from vanban.text import BLANK
 
 HARD = "Sở KH&CN <Đề án> \"A\" 'B' Đ đ – 100% & 5 < 6 > 4"

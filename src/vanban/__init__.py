@@ -18,12 +18,12 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "BaoCao": "vanban.models",
     "CanCu": "vanban.models",
-    "CheckResult": "vanban.checker",
+    "CheckResult": "vanban._checker",
     "ChiTieu": "vanban.models",
     "CoQuan": "vanban.models",
-    "Finding": "vanban.checker",
+    "Finding": "vanban._checker",
     "HoatDong": "vanban.models",
-    "InputError": "vanban.errors",
+    "InputError": "vanban._errors",
     "KeHoach": "vanban.models",
     "Khoan": "vanban.models",
     "KyBaoCao": "vanban.models",
@@ -34,27 +34,27 @@ _EXPORTS = {
     "NhiemVu": "vanban.models",
     "NoiNhan": "vanban.models",
     "PhuLuc": "vanban.models",
-    "RenderError": "vanban.errors",
+    "RenderError": "vanban._errors",
     "SoKyHieu": "vanban.models",
-    "Template": "vanban.renderer",
-    "TemplateError": "vanban.errors",
+    "Template": "vanban._render",
+    "TemplateError": "vanban._errors",
     "ThoiGian": "vanban.models",
     "TienDoKy": "vanban.models",
     "VanBanDanChieu": "vanban.models",
-    "VanbanError": "vanban.errors",
-    "check": "vanban.checker",
-    "json_schema": "vanban.io",
-    "load": "vanban.io",
-    "load_progress": "vanban.tien_do",
-    "next_year": "vanban.derive",
-    "parse": "vanban.parsing",
-    "quarterly_report": "vanban.derive",
-    "render": "vanban.renderer",
-    "render_batch": "vanban.batch",
-    "render_bytes": "vanban.renderer",
-    "save": "vanban.io",
-    "to_pdf": "vanban.pdf",
-    "validate": "vanban.io",
+    "VanbanError": "vanban._errors",
+    "check": "vanban._checker",
+    "json_schema": "vanban._io",
+    "load": "vanban._io",
+    "load_progress": "vanban._tien_do",
+    "next_year": "vanban._derive",
+    "parse": "vanban._parse",
+    "quarterly_report": "vanban._derive",
+    "render": "vanban._render",
+    "render_batch": "vanban._batch",
+    "render_bytes": "vanban._render",
+    "save": "vanban._io",
+    "to_pdf": "vanban._pdf",
+    "validate": "vanban._io",
 }
 
 __all__ = [
@@ -101,11 +101,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .batch import render_batch
-    from .checker import CheckResult, Finding, check
-    from .derive import next_year, quarterly_report
-    from .errors import InputError, RenderError, TemplateError, VanbanError
-    from .io import json_schema, load, save, validate
+    from ._batch import render_batch
+    from ._checker import CheckResult, Finding, check
+    from ._derive import next_year, quarterly_report
+    from ._errors import InputError, RenderError, TemplateError, VanbanError
+    from ._io import json_schema, load, save, validate
+    from ._parse import parse
+    from ._pdf import to_pdf
+    from ._render import Template, render, render_bytes
+    from ._tien_do import load_progress
     from .models import (
         BaoCao,
         CanCu,
@@ -127,10 +131,6 @@ if TYPE_CHECKING:
         TienDoKy,
         VanBanDanChieu,
     )
-    from .parsing import parse
-    from .pdf import to_pdf
-    from .renderer import Template, render, render_bytes
-    from .tien_do import load_progress
 
 
 def __getattr__(name: str) -> Any:

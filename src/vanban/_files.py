@@ -1,35 +1,172 @@
-"""Writing files so that a failure never leaves half a file behind."""
+"""Reading the user's files within bounds, and writing so that a failure never leaves half a file behind.
+
+Every write goes through a fresh temporary file created in the target's folder (``O_EXCL``, never
+following a link) and is renamed into place; :func:`write_all` puts several outputs in place
+together or not at all.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import stat
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .errors import InputError
+from ._errors import InputError, WriteError
+
+PathLike = str | os.PathLike[str]
+
+MAX_TEXT = 16 * 1024 * 1024  # a YAML, JSON, CSV or text file
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+_MODE = 0o666 & ~_UMASK
+#: First line of every YAML file vanban writes; a side file that carries it may be replaced.
+HEADER = "# vanban"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+def read_bytes(path: PathLike, *, limit: int, error: type[InputError] = InputError, what: str = "tệp") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; a folder, FIFO or device is refused."""
+    name = str(path)
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"không ghi được '{path}': {exc.strerror}") from None
-    return path
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """A UTF-8 text file (a BOM is allowed), with a Vietnamese error naming it when it cannot be read."""
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise error("đây là thư mục, không phải tệp", source=name)
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"không phải {what} thông thường (thiết bị, ống dẫn…): không đọc", source=name)
+        if info.st_size > limit:
+            raise error(f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})", source=name)
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
     except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", source=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("đây là thư mục, không phải tệp", source=str(path)) from None
-    except UnicodeDecodeError:
-        raise InputError("tệp phải lưu dạng văn bản UTF-8", source=str(path)) from None
+        raise error("không tìm thấy tệp", source=name) from None
+    except PermissionError:
+        raise error("không có quyền đọc tệp", source=name) from None
     except OSError as exc:
-        raise InputError(f"không đọc được tệp: {exc.strerror}", source=str(path)) from None
+        raise error(f"không đọc được tệp: {exc.strerror or exc}", source=name) from None
+    if len(data) > limit:
+        raise error(f"{what} quá lớn (tối đa {_mb(limit)})", source=name)
+    return data
+
+
+def read_text(path: PathLike, *, windows: bool = False, limit: int = MAX_TEXT) -> str:
+    """A UTF-8 text file (a BOM is allowed), NFC; with ``windows``, Windows-1258 (Excel's CSV on a
+    Vietnamese Windows) is read too."""
+    data = read_bytes(path, limit=limit)
+    try:
+        value = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if not windows:
+            raise InputError("tệp phải lưu dạng văn bản UTF-8", source=str(path)) from None
+        try:
+            value = data.decode("cp1258")
+        except UnicodeDecodeError:
+            raise InputError("tệp không phải văn bản UTF-8 hay Windows-1258", source=str(path)) from None
+    return unicodedata.normalize("NFC", value)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.0f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
+
+
+def same_file(a: PathLike, b: PathLike) -> bool:
+    """Two paths that name one file (also through links), or the same path that does not exist yet."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def guard_outputs(inputs: Iterable[PathLike | None], outputs: Iterable[PathLike | None]) -> None:
+    """Refuse a command that would write over one of its inputs, or write two outputs to one file."""
+    sources = [Path(p) for p in inputs if p is not None]
+    targets = [Path(p) for p in outputs if p is not None]
+    for index, target in enumerate(targets):
+        for source in sources:
+            if same_file(source, target):
+                raise InputError(f"tệp ra '{target}' trùng với tệp vào '{source}': không ghi đè tệp của bạn")
+        for other in targets[:index]:
+            if same_file(other, target):
+                raise InputError(f"hai tệp ra cùng là '{target}'")
+
+
+def written_by_vanban(path: PathLike) -> bool:
+    """Whether an existing file starts with vanban's header line (so vanban may replace it)."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(HEADER) + 3).decode("utf-8-sig", "replace").startswith(HEADER)
+    except OSError:
+        return False
+
+
+def _temporary(path: Path) -> Path:
+    """A new, empty temporary file beside ``path`` (O_EXCL: never an existing file or link)."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    return Path(name)
+
+
+def _fail(path: Path, exc: OSError) -> WriteError:
+    reason = "không có quyền ghi" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    return WriteError(f"không ghi được '{path}': {reason}")
+
+
+def write_all(files: Mapping[PathLike, bytes]) -> list[Path]:
+    """Write every file, all together or none: on any failure no target is changed and no temporary file is left."""
+    targets = [Path(p) for p in files]
+    staged: list[tuple[Path, Path]] = []
+    backups: list[tuple[Path, Path | None]] = []
+    current = targets[0] if targets else Path()
+    try:
+        for current, data in zip(targets, files.values(), strict=True):
+            if current.is_dir():
+                raise WriteError(f"'{current}' là thư mục, không ghi đè được")
+            temp = _temporary(current)
+            staged.append((current, temp))
+            with open(temp, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp, _MODE)
+        for current, temp in staged:
+            backups.append((current, _backup(current) if len(staged) > 1 else None))
+            os.replace(temp, current)
+    except OSError as exc:
+        _roll_back(staged, backups)
+        raise _fail(current, exc) from None
+    except BaseException:
+        _roll_back(staged, backups)
+        raise
+    for _, backup in backups:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+    return targets
+
+
+def _backup(target: Path) -> Path | None:
+    """A second name for the file now at ``target`` (restored if a later write of the same command fails)."""
+    if not target.exists():
+        return None
+    backup = _temporary(target)
+    shutil.copyfile(target, backup)
+    return backup
+
+
+def _roll_back(staged: list[tuple[Path, Path]], backups: list[tuple[Path, Path | None]]) -> None:
+    for target, backup in reversed(backups):
+        with contextlib.suppress(OSError):
+            if backup is not None:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+    for _, temp in staged:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
+
+def write_atomic(path: PathLike, data: bytes) -> Path:
+    """Write one file in one step: the old content stays whole until the new one is complete."""
+    return write_all({path: data})[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import TemplateError
+from ._errors import TemplateError
 
 _HERE = Path(__file__).resolve().parent
 _PLACES = (_HERE / "templates", _HERE.parents[1] / "templates")

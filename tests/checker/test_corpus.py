@@ -9,9 +9,9 @@ import pytest
 from docx_xml import Docx
 
 import vanban
-from vanban.checker.fix import fix
-from vanban.components import clean, find
-from vanban.docview import open_docx
+from vanban._checker.fix import fix
+from vanban._docx import open_docx
+from vanban._parts import clean, find
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 
@@ -78,7 +78,7 @@ EXPECTED = {
 
 
 def documents():
-    return sorted(CORPUS.glob("*.docx"))
+    return sorted(CORPUS / f"{name}.docx" for name in EXPECTED)
 
 
 @pytest.mark.parametrize("path", documents(), ids=lambda p: p.stem)

@@ -9,7 +9,7 @@ import pytest
 from builder import make_docx
 
 import vanban
-from vanban.docview import DocxError, open_docx
+from vanban._docx import DocxError, open_docx
 
 
 def repack(

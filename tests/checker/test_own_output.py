@@ -10,8 +10,8 @@ from conftest import EXAMPLE
 from test_render_data import grouped_plan
 
 import vanban
-from vanban.components import find
-from vanban.docview import open_docx
+from vanban._docx import open_docx
+from vanban._parts import find
 
 EXAMPLES = {"seed": lambda: vanban.load(EXAMPLE), "grouped-draft": grouped_plan}
 

@@ -11,8 +11,8 @@ import pytest
 from conftest import EXAMPLE
 
 import vanban
-from vanban.checker.rules import estimated_pages
-from vanban.docview import open_docx
+from vanban._checker.rules import estimated_pages
+from vanban._docx import open_docx
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"
 

@@ -207,7 +207,7 @@ def test_rule_fires_alone(rule, severity, changes):
 
 
 def test_every_rule_has_a_case():
-    from vanban.checker.rules import RULES
+    from vanban._checker.rules import RULES
 
     covered = {case[0] for case in CASES}
     documented = set()
@@ -266,7 +266,7 @@ def test_every_rule_id_the_checker_can_report_has_a_case():
     import re
     from pathlib import Path
 
-    import vanban.checker.rules as rules
+    import vanban._checker.rules as rules
 
     emitted = set(re.findall(r'"(ND30-[A-Z]+-\d+)"', Path(rules.__file__).read_text(encoding="utf-8")))
     covered = {case[0] for case in CASES} | {"ND30-SO-09", "ND30-DD-06", "ND30-KH-03", "ND30-BC-03", "ND30-PL-06"}

@@ -13,10 +13,10 @@ from docx_xml import Docx
 from ruamel.yaml import YAML
 
 import vanban
-from vanban.derive import quarterly_report
-from vanban.errors import InputError
+from vanban._derive import quarterly_report
+from vanban._errors import InputError
+from vanban._tien_do import load_progress
 from vanban.models import KyBaoCao, TienDoKy
-from vanban.tien_do import load_progress
 
 Q1 = ROOT / "examples" / "tien-do-quy-I-2024.yaml"
 Q2 = ROOT / "examples" / "tien-do-quy-II-2024.csv"

@@ -9,11 +9,11 @@ from conftest import EXAMPLE, ROOT
 from test_cli import call
 
 import vanban
-from vanban.derive import next_year, quarterly_report
-from vanban.derive.nam_sau import _Roller
-from vanban.errors import InputError
+from vanban._derive import next_year, quarterly_report
+from vanban._derive.nam_sau import _Roller
+from vanban._errors import InputError
+from vanban._tien_do import load_progress
 from vanban.models import TienDoKy
-from vanban.tien_do import load_progress
 
 
 @pytest.fixture(scope="module")

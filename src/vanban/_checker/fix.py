@@ -12,23 +12,20 @@ import re
 import unicodedata
 from typing import IO, Any
 
-from ..components import Components, clean, find
-from ..docview import (
+from .._docx import DocView, Para, W, open_docx, w
+from .._docx.edit import (
     PPR_ORDER,
     SECT_ORDER,
-    DocView,
-    Para,
-    W,
     child,
     new_element,
-    open_docx,
     parse_xml,
     properties,
+    replace_text,
     set_flag,
     set_fonts,
     set_size,
-    w,
 )
+from .._parts import Components, clean, find
 from ..text import legacy_encoding
 from . import CheckResult, check
 from .rules import A4, MARGINS, heading_kind, is_can_cu, is_note, prose_of
@@ -85,25 +82,25 @@ def _pages(doc: DocView) -> None:
 
 # --- fonts, colour, Unicode ---------------------------------------------------------------------
 def _fonts_and_text(doc: DocView) -> None:
-    if doc.styles is not None:
-        defaults = doc.styles.find(w("docDefaults"))
+    if doc.styles.root is not None:
+        defaults = doc.styles.root.find(w("docDefaults"))
         if defaults is None:
             defaults = new_element("docDefaults")
-            doc.styles.insert(0, defaults)
+            doc.styles.root.insert(0, defaults)
         rpr_default = child(defaults, "rPrDefault", ["rPrDefault", "pPrDefault"])
         set_fonts(properties(rpr_default, "rPr"), FONT)
-        for style in doc.styles.iter(w("style")):
+        for style in doc.styles.root.iter(w("style")):
             rpr = style.find(w("rPr"))
             if rpr is not None:
                 _font_and_colour(rpr)
-        doc.touch(doc.styles)
-    if doc.numbering is not None:
-        for level in doc.numbering.iter(w("lvl")):
+        doc.touch(doc.styles.root)
+    if doc.styles.numbering is not None:
+        for level in doc.styles.numbering.iter(w("lvl")):
             fmt = level.find(w("numFmt"))
             rpr = level.find(w("rPr"))
             if rpr is not None and not (fmt is not None and fmt.get(w("val")) == "bullet"):
                 _font_and_colour(rpr)
-        doc.touch(doc.numbering)
+        doc.touch(doc.styles.numbering)
     for name in _text_parts(doc):
         root = doc.parts[name]
         for run in root.iter(w("r")):
@@ -163,7 +160,7 @@ def _runs(
         ppr = properties(para.element, "pPr")
         child(ppr, "jc", PPR_ORDER).set(w("val"), "center")
         if para.text.startswith(("   ", "\t")):
-            doc.replace_text(para, r"^[ \t\u00a0]+", "")
+            replace_text(doc, para, r"^[ \t\u00a0]+", "")
     doc.touch(para.element)
 
 
@@ -197,7 +194,7 @@ def _components(doc: DocView, parts: Components) -> None:
             month_text = f"{month:02d}" if month < 3 else str(month)
             return f"ngày{match[1] or ' '}{day:02d}{match[3]}tháng{match[4] or ' '}{month_text}{match[6]}năm"
 
-        doc.replace_text(parts.ngay, _DATE_FIX.pattern, pad)
+        replace_text(doc, parts.ngay, _DATE_FIX.pattern, pad)
 
 
 # --- body ------------------------------------------------------------------------------------------
@@ -263,14 +260,14 @@ def _page_field_paragraph() -> Any:
 def _new_header(doc: DocView, with_number: bool) -> str:
     folder = doc.main.rsplit("/", 1)[0]
     number = 1
-    while f"{folder}/header{number}.xml" in doc.names or f"{folder}/header{number}.xml" in doc.parts:
+    while f"{folder}/header{number}.xml" in doc.package.names or f"{folder}/header{number}.xml" in doc.parts:
         number += 1
     name = f"header{number}.xml"
     root = parse_xml(f'<w:hdr xmlns:w="{W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p></w:hdr>'.encode())
     if with_number:
         root.replace(root[0], _page_field_paragraph())
-    doc.add_part(f"{folder}/{name}", root, HEADER_TYPE)
-    return doc.relate(doc.main, "header", name)
+    doc.package.add_part(f"{folder}/{name}", root, HEADER_TYPE)
+    return doc.package.relate(doc.main, "header", name)
 
 
 def _reference(doc: DocView, sect: Any, kind: str, rel_id: str) -> None:

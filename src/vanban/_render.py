@@ -22,10 +22,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from . import text
+from ._errors import RenderError, TemplateError
 from ._files import write_atomic
 from ._metrics import text_width
 from ._templates import template_path
-from .errors import RenderError, TemplateError
 from .models import ChiTieuDat, KetQuaNhiemVu, KyBaoCao, NgayDuThao, SoKyHieu, VanBan
 
 PathLike = str | os.PathLike[str]

@@ -26,3 +26,10 @@ class TemplateError(VanbanError, ValueError):
 
 class RenderError(VanbanError, RuntimeError):
     """Rendering failed for a reason other than bad input."""
+
+
+class WriteError(VanbanError, OSError):
+    """An output could not be written (permissions, disk full, a folder in the way); nothing was left half-written."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

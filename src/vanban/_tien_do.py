@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._errors import InputError
 from ._files import read_text
-from .errors import InputError
-from .io import describe_error, read_data
+from ._io import describe_error, read_data
 from .models.bao_cao import KyBaoCao, _plain
 from .models.tien_do import TienDoKy
 

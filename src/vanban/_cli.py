@@ -14,8 +14,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import __version__
+from ._errors import InputError, RenderError, VanbanError
 from ._files import write_atomic
-from .errors import InputError, RenderError, VanbanError
 
 app = typer.Typer(
     name="vanban",
@@ -93,7 +93,7 @@ def render(
     Một tệp: `vanban render KH.yaml -o KH.docx`. Nhiều tệp: `vanban render a.yaml b.yaml --out-dir ra/ -j 2`.
     Tệp lỗi không làm dừng các tệp khác; có lỗi thì mã thoát 1. Không bao giờ để lại tệp ghi dở.
     """
-    from .batch import check_jobs, expand
+    from ._batch import check_jobs, expand
 
     check_jobs(jobs)
     sources = expand(files)
@@ -114,13 +114,13 @@ def render(
 
 
 def _render_single(source: Path, output: Path, template: Path | None, pdf: bool) -> None:
-    from .io import load
-    from .renderer import render as render_docx
+    from ._io import load
+    from ._render import render as render_docx
 
     render_docx(load(source), output, template)
     typer.echo(f"Đã ghi {output}")
     if pdf:
-        from .pdf import to_pdf
+        from ._pdf import to_pdf
 
         made = to_pdf([output], output.parent)[output]
         if not isinstance(made, Path):
@@ -132,7 +132,7 @@ def _render_many(sources: list[Path], out_dir: Path, template: Path | None, pdf:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .batch import render_batch
+    from ._batch import render_batch
 
     console = Console(stderr=True, highlight=False)
     with Progress(
@@ -162,7 +162,7 @@ def pdf(
     ] = None,
 ) -> None:
     """Xuất PDF từ tệp Word qua LibreOffice (cả lô trong một lần chạy, không đụng tới LibreOffice đang mở)."""
-    from .pdf import to_pdf
+    from ._pdf import to_pdf
 
     missing = [f for f in files if not f.is_file()]
     if missing:
@@ -188,7 +188,7 @@ def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Ghi ra tệp thay vì màn hình.")] = None,
 ) -> None:
     """In JSON Schema của tệp YAML/JSON, để trình soạn thảo gợi ý và kiểm tra khi gõ."""
-    from .io import json_schema
+    from ._io import json_schema
 
     text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
     if output is None:
@@ -228,13 +228,13 @@ def report(
     """
     from pydantic import ValidationError
 
-    from .derive import quarterly_report
-    from .io import dumps_yaml
+    from ._derive import quarterly_report
+    from ._io import dumps_yaml
+    from ._render import render_bytes
+    from ._tien_do import load_progress
     from .models import BaoCao, KyBaoCao, NguoiKy
     from .models._common import parse_date
     from .models.bao_cao import parse_ky
-    from .renderer import render_bytes
-    from .tien_do import load_progress
 
     if output.suffix.lower() != ".docx":
         raise InputError(f"tệp ra '{output}' phải có đuôi .docx")
@@ -269,11 +269,11 @@ def report(
 
 def _load_document(path: Path, kind: str = "KH"):
     """A plan (or, with ``kind="BC"``, a report) from YAML/JSON, or read from a DOCX (what the parser was unsure of is listed)."""
-    from .io import load
+    from ._io import load
     from .models import BaoCao, KeHoach
 
     if path.suffix.lower() == ".docx":
-        from .parsing import parse_detailed
+        from ._parse import parse_detailed
 
         result = parse_detailed(path)
         model = result.model
@@ -314,9 +314,9 @@ def next_year_command(
     Năm của chính kế hoạch được dời (trích yếu, thời gian, hạn); văn bản, giai đoạn khác giữ nguyên.
     Số và ngày ban hành để trống cho văn thư; văn bản khung của năm mới để [Bổ sung số], [Bổ sung ngày].
     """
-    from .derive import changes_markdown, next_year
-    from .io import save
-    from .renderer import render_bytes
+    from ._derive import changes_markdown, next_year
+    from ._io import save
+    from ._render import render_bytes
 
     suffix = output.suffix.lower()
     if suffix not in (".yaml", ".yml", ".docx"):
@@ -349,8 +349,8 @@ def parse_command(
 
     In ra những chỗ không xếp được vào trường nào (vẫn giữ nguyên chữ) và độ chắc chắn.
     """
-    from .io import save
-    from .parsing import parse_detailed
+    from ._io import save
+    from ._parse import parse_detailed
 
     if output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise InputError(f"tệp ra '{output}' phải có đuôi .yaml hoặc .json")
@@ -390,9 +390,9 @@ def check(
 
     Mã thoát: 0 không có lỗi E; 1 có lỗi E; 2 có tệp không đọc được.
     """
-    from .checker import check as check_docx
-    from .checker.fix import fix as fix_docx
-    from .docview import DocxError
+    from ._checker import check as check_docx
+    from ._checker.fix import fix as fix_docx
+    from ._docx import DocxError
 
     if fix:
         if output is None or len(files) != 1:
@@ -423,7 +423,7 @@ def check(
         payload = [r.to_dict() for r in results] + [{"source": None, "error": e} for e in unreadable]
         typer.echo(json.dumps(payload if len(files) > 1 else payload[0], ensure_ascii=False, indent=2))
     else:
-        from .report import print_report
+        from ._printout import print_report
 
         for result in results:
             print_report(result)

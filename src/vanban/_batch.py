@@ -13,8 +13,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._errors import InputError, VanbanError
 from ._files import write_atomic
-from .errors import InputError, VanbanError
 from .models import VanBan
 
 PathLike = str | os.PathLike[str]
@@ -66,7 +66,7 @@ def _setup(template: str | None) -> None:
 
 
 def _template_for(code: str):
-    from .renderer import Template, bundled_template
+    from ._render import Template, bundled_template
 
     if code not in _templates:
         _templates[code] = Template(_template_path, sandboxed=True) if _template_path else bundled_template(code)
@@ -74,7 +74,7 @@ def _template_for(code: str):
 
 
 def _render_one(source: str | VanBan, target: str) -> BatchResult:
-    from .io import load
+    from ._io import load
 
     name = source if isinstance(source, str) else f"<{type(source).__name__}>"
     try:
@@ -142,7 +142,7 @@ def render_batch(
 
 
 def _add_pdfs(results: list[BatchResult], out: Path) -> None:
-    from .pdf import to_pdf
+    from ._pdf import to_pdf
 
     done = [r for r in results if r.ok and r.output is not None]
     if not done:

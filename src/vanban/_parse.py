@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import text as vn
+from ._errors import InputError
 from ._files import read_text
-from .components import HEADINGS, TEN_LOAI, clean, find, is_upper, key
-from .errors import InputError
+from ._parts import HEADINGS, TEN_LOAI, clean, find, is_upper, key
 from .models import (
     BaoCao,
     CanCu,
@@ -96,7 +96,7 @@ def parse_detailed(source: Source) -> ParseResult:
     """Like :func:`parse`, with the notes on what could not be classified and a confidence (0–1)."""
     from pydantic import ValidationError
 
-    from .io import describe_error
+    from ._io import describe_error
 
     layout = _layout(source)
     try:
@@ -124,7 +124,7 @@ def _layout(source: Source) -> Layout:
 
 
 def _from_docx(source: Any) -> Layout:
-    from .docview import open_docx
+    from ._docx import open_docx
 
     doc = open_docx(source, unicode=True)
     parts = find(doc)

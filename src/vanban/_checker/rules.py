@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .._docx import DocView, Line, Para, Table
 from .._metrics import text_width
-from ..components import HEADINGS, QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
-from ..docview import DocView, Line, Para, Table
+from .._parts import HEADINGS, QUOC_HIEU, TIEU_NGU, Components, clean, column_width, is_upper, key
 from ..text import la_ma, legacy_encoding
 from . import Finding
 
@@ -456,12 +456,12 @@ def fonts_and_text(ctx: Context) -> Iterator[Finding]:
 
 def _numbering_fonts(doc: DocView) -> set[str]:
     used = {p.label for p in doc.paragraphs if p.label}
-    if doc.numbering is None or not used:
+    if doc.styles.numbering is None or not used:
         return set()
-    from ..docview import w
+    from .._docx import w
 
     fonts = set()
-    for level in doc.numbering.iter(w("lvl")):
+    for level in doc.styles.numbering.iter(w("lvl")):
         fmt = level.find(w("numFmt"))
         if fmt is not None and fmt.get(w("val")) == "bullet":
             continue  # a bullet is a symbol, drawn from its symbol font

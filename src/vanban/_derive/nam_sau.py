@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from vanban import text
 
-from ..errors import InputError
+from .._errors import InputError
 from ..models import CanCu, ChiTieu, KeHoach, NgayDuThao, NhiemVu, SoKyHieu, ThoiGian
 from ..models.bao_cao import BaoCao
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checker import CheckResult
+from ._checker import CheckResult
 
 _STYLE = {"E": "bold red", "W": "yellow", "I": "cyan"}
 _NAME = {"E": "lỗi", "W": "cảnh báo", "I": "thông tin"}

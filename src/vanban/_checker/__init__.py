@@ -72,8 +72,8 @@ class CheckResult:
 
 def check(source: str | os.PathLike[str] | bytes | IO[bytes], *, draft: bool | None = None) -> CheckResult:
     """Check a DOCX (path, bytes or binary file). ``draft=None`` recognises drafts by their blanks."""
-    from ..components import find
-    from ..docview import open_docx
+    from .._docx import open_docx
+    from .._parts import find
     from .rules import run_rules
 
     doc = open_docx(source)

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ._errors import InputError
 from ._files import read_text
-from .errors import InputError
 from .models import MODELS, SoKyHieu, VanBan
 
 PathLike = str | os.PathLike[str]

@@ -11,7 +11,7 @@ from datetime import date
 
 from vanban import text
 
-from ..errors import InputError
+from .._errors import InputError
 from ..models import CanCu, KeHoach, NgayDuThao, NguoiKy, NguoiNhan, NoiNhan, SoKyHieu, ThoiGian, VanBanDanChieu
 from ..models.bao_cao import TEN_TRANG_THAI, BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao
 from ..models.ke_hoach import NhiemVu

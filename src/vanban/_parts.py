@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .docview import DocView, Line, Para, Table
+from ._docx import DocView, Line, Para, Table
 from .models import LOAI_VAN_BAN
 
 # Tên loại of Điều 7 (and their type codes) as they stand in a document, upper case.

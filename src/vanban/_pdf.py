@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import RenderError
+from ._errors import RenderError
 
 INSTALL_HINT = (
     "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (Debian/Ubuntu) hoặc tải tại libreoffice.org"
