@@ -74,9 +74,9 @@ def test_usage_errors_are_vietnamese(capsys):
     code, _, stderr = call(capsys, "render", str(EXAMPLE))
     assert code == 2 and "cần -o" in stderr
     code, _, stderr = call(capsys, "report", str(EXAMPLE), "-o", "x.docx")
-    assert code == 2 and "thiếu tùy chọn" in stderr and "--ky" in stderr
-    code, _, stderr = call(capsys, "render", "--khong-co")
-    assert code == 2 and "không có tùy chọn" in stderr
+    assert code == 2 and "thiếu: --ky" in stderr and "xem: vanban report --help" in stderr
+    code, _, stderr = call(capsys, "render", "x.yaml", "--khong-co")
+    assert code == 2 and "không hiểu: --khong-co" in stderr
 
 
 def test_debug_shows_the_traceback(tmp_path):
@@ -103,3 +103,42 @@ def test_schema_command(tmp_path, capsys):
 def test_output_must_be_docx(tmp_path, capsys):
     code, _, stderr = call(capsys, "render", str(EXAMPLE), "-o", str(tmp_path / "kh.pdf"))
     assert code == 2 and ".docx" in stderr
+
+
+ENGLISH = (
+    "usage:",
+    "Usage",
+    "show this help",
+    "Show this message",
+    "options:",
+    "positional arguments",
+    "Did you mean",
+    "<list",
+    "Path]",
+)
+
+
+@pytest.mark.parametrize("command", ["", "render", "report", "next-year", "parse", "check", "pdf", "schema"])
+def test_help_is_vietnamese(capsys, command):
+    code, stdout, _ = call(capsys, *([command] if command else []), "--help")
+    assert code == 0 and "Cách dùng: vanban" in stdout and "hiện hướng dẫn này rồi thoát" in stdout
+    assert not [word for word in ENGLISH if word in stdout], stdout
+
+
+def test_old_option_names_work_and_say_the_new_one(tmp_path, capsys):
+    out = tmp_path / "bc.docx"
+    progress = str(EXAMPLE.parent / "tien-do-quy-I-2024.yaml")
+    code, _, stderr = call(capsys, "report", str(EXAMPLE), "--ky", "quý I", "--progress", progress, "-o", str(out))
+    assert code == 0 and "'--progress' đã đổi thành '--tien-do'" in stderr
+    assert "đạt 06/15" in "\n".join(Docx(out.read_bytes()).text_lines())
+
+
+def test_console_that_cannot_show_vietnamese(tmp_path):
+    """A Windows console in cp1252: the output is UTF-8, never an encoding error."""
+    done = subprocess.run(
+        [sys.executable, "-m", "vanban", "render", str(EXAMPLE), "-o", str(tmp_path / "Kế hoạch đầu năm.docx")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Đã ghi" in done.stdout.decode("utf-8") and (tmp_path / "Kế hoạch đầu năm.docx").is_file()

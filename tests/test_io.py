@@ -48,8 +48,12 @@ def test_bad_so_ky_hieu(tmp_path):
 
 def test_wrong_type_code_for_a_plan(tmp_path):
     path = example_with(tmp_path, "so_ky_hieu: 19/KH-SKHCN", "so_ky_hieu: 19/CV-SKHCN")
-    with pytest.raises(InputError, match="chưa hỗ trợ loại văn bản 'CV'"):
+    with pytest.raises(InputError, match="mã loại 'CV', nhưng các trường là của kế hoạch; sửa ký hiệu thành KH-"):
         vanban.load(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("19/CV-SKHCN", "19/BC-SKHCN"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:  # a plan with a report's code: one message naming the cause
+        vanban.load(path)
+    assert "mã loại 'BC'" in str(caught.value) and len(caught.value.details) == 0
 
 
 @pytest.mark.parametrize("written", ["2024-02-31", "31/02/2024", "'31/02/2024'"])
@@ -65,7 +69,7 @@ def test_nested_error_has_path_and_line(tmp_path):
     path = example_with(tmp_path, "thoi_gian: Quý I, II năm 2024", "thoi_gian: {loai: quy, quy: [7]}")
     with pytest.raises(InputError) as caught:
         vanban.load(path)
-    assert "nhiem_vu.3.hoat_dong.0.thoi_gian" in str(caught.value)
+    assert "nhiem_vu.4.hoat_dong.1.thoi_gian (dòng 71): quý phải từ 1 đến 4" in str(caught.value)  # counted from 1
 
 
 def test_json_round_trip(tmp_path, example_plan):
@@ -90,7 +94,11 @@ def test_yaml_save_keeps_comments(tmp_path, example_plan):
     assert "dia_danh: Thành phố Lạng Sơn" in text
     assert vanban.load(path) == changed
     unchanged_lines = [line for line in EXAMPLE.read_text(encoding="utf-8").splitlines() if "dia_danh" not in line]
-    assert [line for line in text.splitlines() if "dia_danh" not in line] == unchanged_lines
+    saved = [line for line in text.splitlines() if "dia_danh" not in line]
+    # the file now says its format and kind, right after the user's own leading comments; nothing else moved
+    assert saved[:4] == unchanged_lines[:4] and saved[4:6] == ["dinh_dang: 2", "loai: ke_hoach"]
+    assert saved[6:] == unchanged_lines[4:]
+    assert not text.startswith("# vanban")  # the user's file is not marked as written by vanban
 
 
 def test_yaml_save_new_file_is_minimal(tmp_path, example_plan):

@@ -16,22 +16,33 @@ from vanban.models import BaoCao, KeHoach
 
 PUBLIC = [
     "BaoCao",
+    "BatchResult",
     "CanCu",
+    "Change",
     "CheckResult",
     "ChiTieu",
+    "ChiTieuDat",
     "CoQuan",
+    "DocxError",
     "Finding",
     "HoatDong",
     "InputError",
     "KeHoach",
+    "KetQuaNhiemVu",
     "Khoan",
     "KyBaoCao",
     "LinhVuc",
+    "MucKhac",
+    "MucKhacBaoCao",
     "NgayDuThao",
     "NguoiKy",
     "NguoiNhan",
+    "NhanTruong",
     "NhiemVu",
+    "NhomNhiemVu",
     "NoiNhan",
+    "ParseNote",
+    "ParseResult",
     "PhuLuc",
     "RenderError",
     "SoKyHieu",
@@ -39,22 +50,34 @@ PUBLIC = [
     "TemplateError",
     "ThoiGian",
     "TienDoKy",
+    "TienDoNhiemVu",
+    "TieuDeBaoCao",
+    "TieuDeKeHoach",
+    "VanBan",
     "VanBanDanChieu",
     "VanbanError",
+    "WriteError",
     "__version__",
+    "changes_markdown",
     "check",
+    "draft_report",
+    "fix",
     "json_schema",
     "load",
+    "load_bao_cao",
+    "load_ke_hoach",
     "load_progress",
     "next_year",
     "parse",
-    "quarterly_report",
+    "parse_detailed",
     "render",
     "render_batch",
     "render_bytes",
     "save",
     "to_pdf",
+    "to_yaml",
     "validate",
+    "write_all",
 ]
 
 
@@ -102,7 +125,7 @@ def test_wheel_ships_the_templates(tmp_path):
     wheel = next(Path(tmp_path).glob("vanban-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "vanban/templates/ke_hoach.docx" in names and "vanban/templates/bao_cao.docx" in names
-    assert "vanban/py.typed" in names and "vanban/_cli.py" in names
+    assert "vanban/py.typed" in names and "vanban/_cli/__init__.py" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
 
 

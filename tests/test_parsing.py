@@ -59,10 +59,10 @@ def test_grouped_plan_with_appendix_reads_back_exactly():
 )
 def test_report_reads_back_exactly(period, progress, kinh_gui):
     """Per-task results, status, targets reached (with the annual verdict), lead units from the appendix, sections."""
-    from vanban._derive import quarterly_report
+    from vanban._derive import draft_report
 
     data = [item for name in progress for item in vanban.load_progress(EXAMPLE.with_name(name))]
-    report = quarterly_report(vanban.load(EXAMPLE), period, data, kinh_gui=kinh_gui)
+    report = draft_report(vanban.load(EXAMPLE), period, data, kinh_gui=kinh_gui)
     result = parse_detailed(vanban.render_bytes(report))
     assert result.model == report
     assert result.notes == [] and result.confidence == 1.0

@@ -1,11 +1,12 @@
 """vanban: plans and reports of Vietnamese state agencies under Nghị định 30/2020/NĐ-CP.
 
     >>> import vanban
-    >>> plan = vanban.load("examples/ke-hoach-19-KH-SKHCN-2024.yaml")   # doctest: +SKIP
-    >>> vanban.render(plan, "ke-hoach-19.docx")                          # doctest: +SKIP
+    >>> plan = vanban.load_ke_hoach("examples/ke-hoach-19-KH-SKHCN-2024.yaml")   # doctest: +SKIP
+    >>> vanban.render(plan, "ke-hoach-19.docx")                                 # doctest: +SKIP
 
-Names are loaded on first use, so ``import vanban`` stays light: python-docx, docxtpl
-and lxml are imported only when something is rendered.
+Everything a script uses is exported here; the modules whose names start with ``_`` are the
+implementation. Names load on first use, so ``import vanban`` stays light: python-docx, docxtpl
+and lxml are imported only when something is rendered, read or checked.
 """
 
 from __future__ import annotations
@@ -13,26 +14,39 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from . import _deprecated
+
+__version__ = "0.2.0"
 
 _EXPORTS = {
     "BaoCao": "vanban.models",
+    "BatchResult": "vanban._batch",
     "CanCu": "vanban.models",
+    "Change": "vanban._derive",
     "CheckResult": "vanban._checker",
     "ChiTieu": "vanban.models",
+    "ChiTieuDat": "vanban.models",
     "CoQuan": "vanban.models",
+    "DocxError": "vanban._docx",
     "Finding": "vanban._checker",
     "HoatDong": "vanban.models",
     "InputError": "vanban._errors",
     "KeHoach": "vanban.models",
+    "KetQuaNhiemVu": "vanban.models",
     "Khoan": "vanban.models",
     "KyBaoCao": "vanban.models",
     "LinhVuc": "vanban.models",
+    "MucKhac": "vanban.models",
+    "MucKhacBaoCao": "vanban.models",
     "NgayDuThao": "vanban.models",
     "NguoiKy": "vanban.models",
     "NguoiNhan": "vanban.models",
+    "NhanTruong": "vanban.models",
     "NhiemVu": "vanban.models",
+    "NhomNhiemVu": "vanban.models",
     "NoiNhan": "vanban.models",
+    "ParseNote": "vanban._parse",
+    "ParseResult": "vanban._parse",
     "PhuLuc": "vanban.models",
     "RenderError": "vanban._errors",
     "SoKyHieu": "vanban.models",
@@ -40,41 +54,66 @@ _EXPORTS = {
     "TemplateError": "vanban._errors",
     "ThoiGian": "vanban.models",
     "TienDoKy": "vanban.models",
+    "TienDoNhiemVu": "vanban.models",
+    "TieuDeBaoCao": "vanban.models",
+    "TieuDeKeHoach": "vanban.models",
+    "VanBan": "vanban.models",
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban._errors",
+    "WriteError": "vanban._errors",
+    "changes_markdown": "vanban._derive",
     "check": "vanban._checker",
+    "draft_report": "vanban._derive",
+    "fix": "vanban._checker.fix",
     "json_schema": "vanban._io",
     "load": "vanban._io",
+    "load_bao_cao": "vanban._io",
+    "load_ke_hoach": "vanban._io",
     "load_progress": "vanban._tien_do",
     "next_year": "vanban._derive",
     "parse": "vanban._parse",
-    "quarterly_report": "vanban._derive",
+    "parse_detailed": "vanban._parse",
     "render": "vanban._render",
     "render_batch": "vanban._batch",
     "render_bytes": "vanban._render",
     "save": "vanban._io",
     "to_pdf": "vanban._pdf",
+    "to_yaml": "vanban._io",
     "validate": "vanban._io",
+    "write_all": "vanban._files",
 }
+#: vanban 0.1 names that still work, with a DeprecationWarning.
+_OLD = {"quarterly_report": "vanban._derive"}
 
 __all__ = [
     "BaoCao",
+    "BatchResult",
     "CanCu",
+    "Change",
     "CheckResult",
     "ChiTieu",
+    "ChiTieuDat",
     "CoQuan",
+    "DocxError",
     "Finding",
     "HoatDong",
     "InputError",
     "KeHoach",
+    "KetQuaNhiemVu",
     "Khoan",
     "KyBaoCao",
     "LinhVuc",
+    "MucKhac",
+    "MucKhacBaoCao",
     "NgayDuThao",
     "NguoiKy",
     "NguoiNhan",
+    "NhanTruong",
     "NhiemVu",
+    "NhomNhiemVu",
     "NoiNhan",
+    "ParseNote",
+    "ParseResult",
     "PhuLuc",
     "RenderError",
     "SoKyHieu",
@@ -82,31 +121,46 @@ __all__ = [
     "TemplateError",
     "ThoiGian",
     "TienDoKy",
+    "TienDoNhiemVu",
+    "TieuDeBaoCao",
+    "TieuDeKeHoach",
+    "VanBan",
     "VanBanDanChieu",
     "VanbanError",
+    "WriteError",
     "__version__",
+    "changes_markdown",
     "check",
+    "draft_report",
+    "fix",
     "json_schema",
     "load",
+    "load_bao_cao",
+    "load_ke_hoach",
     "load_progress",
     "next_year",
     "parse",
-    "quarterly_report",
+    "parse_detailed",
     "render",
     "render_batch",
     "render_bytes",
     "save",
     "to_pdf",
+    "to_yaml",
     "validate",
+    "write_all",
 ]
 
 if TYPE_CHECKING:
-    from ._batch import render_batch
+    from ._batch import BatchResult, render_batch
     from ._checker import CheckResult, Finding, check
-    from ._derive import next_year, quarterly_report
-    from ._errors import InputError, RenderError, TemplateError, VanbanError
-    from ._io import json_schema, load, save, validate
-    from ._parse import parse
+    from ._checker.fix import fix
+    from ._derive import Change, changes_markdown, draft_report, next_year
+    from ._docx import DocxError
+    from ._errors import InputError, RenderError, TemplateError, VanbanError, WriteError
+    from ._files import write_all
+    from ._io import json_schema, load, load_bao_cao, load_ke_hoach, save, to_yaml, validate
+    from ._parse import ParseNote, ParseResult, parse, parse_detailed
     from ._pdf import to_pdf
     from ._render import Template, render, render_bytes
     from ._tien_do import load_progress
@@ -114,33 +168,47 @@ if TYPE_CHECKING:
         BaoCao,
         CanCu,
         ChiTieu,
+        ChiTieuDat,
         CoQuan,
         HoatDong,
         KeHoach,
+        KetQuaNhiemVu,
         Khoan,
         KyBaoCao,
         LinhVuc,
+        MucKhac,
+        MucKhacBaoCao,
         NgayDuThao,
         NguoiKy,
         NguoiNhan,
+        NhanTruong,
         NhiemVu,
+        NhomNhiemVu,
         NoiNhan,
         PhuLuc,
         SoKyHieu,
         ThoiGian,
         TienDoKy,
+        TienDoNhiemVu,
+        TieuDeBaoCao,
+        TieuDeKeHoach,
+        VanBan,
         VanBanDanChieu,
     )
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    module = _EXPORTS.get(name) or _OLD.get(name)
     if module is None:
         raise AttributeError(f"module 'vanban' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
+    if name in _EXPORTS:
+        globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+_deprecated.install()

@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-import glob
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._errors import InputError, VanbanError
+from ._errors import VanbanError
 from ._files import write_atomic
 from .models import VanBan
 
@@ -33,25 +32,6 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def expand(inputs: Sequence[PathLike]) -> list[Path]:
-    """Files, folders (their .yaml/.yml/.json files) and glob patterns, in a stable order."""
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
-        elif any(c in str(item) for c in "*?["):
-            found += sorted(Path(p) for p in glob.glob(str(item)) if Path(p).suffix.lower() in SUFFIXES)
-        else:
-            found.append(path)
-    seen, unique = set(), []
-    for path in found:
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
-            unique.append(path)
-    return unique
 
 
 _templates: dict[str, object] = {}
@@ -159,9 +139,3 @@ def _add_pdfs(results: list[BatchResult], out: Path) -> None:
             result.pdf = made
         else:
             result.error = f"đã có DOCX nhưng không xuất được PDF: {made}"
-
-
-def check_jobs(jobs: int) -> int:
-    if jobs < 1:
-        raise InputError("-j phải là số tiến trình từ 1 trở lên")
-    return jobs

@@ -114,9 +114,26 @@ def _fail(path: Path, exc: OSError) -> WriteError:
     return WriteError(f"không ghi được '{path}': {reason}")
 
 
-def write_all(files: Mapping[PathLike, bytes]) -> list[Path]:
-    """Write every file, all together or none: on any failure no target is changed and no temporary file is left."""
+def write_all(
+    files: Mapping[PathLike, bytes],
+    *,
+    inputs: Iterable[PathLike | None] = (),
+    side_files: Iterable[PathLike] = (),
+    dry_run: bool = False,
+) -> list[Path]:
+    """Write every file, all together or none: on any failure no target is changed and no temporary file is left.
+
+    A target that is one of ``inputs`` (also through a link), or named twice, is refused; so is a target in
+    ``side_files`` that exists and was not written by vanban (a file the user did not name to be replaced).
+    ``dry_run`` only checks that, before the work that makes the content.
+    """
     targets = [Path(p) for p in files]
+    guard_outputs(inputs, targets)
+    for side in side_files:
+        if Path(side).exists() and not written_by_vanban(side):
+            raise InputError(f"'{side}' đã có và không do vanban ghi: không ghi đè (cho phép ghi đè: --overwrite)")
+    if dry_run:
+        return targets
     staged: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path | None]] = []
     current = targets[0] if targets else Path()

@@ -1,7 +1,10 @@
 """Load and save document models as YAML or JSON, and export their JSON Schema.
 
-YAML goes through ruamel.yaml's round-trip mode: saving over an existing file keeps
-the user's comments, key order and quoting wherever the values did not change.
+Files vanban writes start with its header line and carry their format (``dinh_dang``) and kind
+(``loai: ke_hoach`` / ``bao_cao``); files without them (vanban 0.1) are read by the ký hiệu's type
+code. Every input is bounded before any object is built: size, nesting depth, alias expansion,
+control characters. Saving YAML over an existing file keeps the user's comments, key order and
+quoting wherever the values did not change (ruamel.yaml round-trip mode).
 """
 
 from __future__ import annotations
@@ -10,37 +13,49 @@ import functools
 import io
 import json
 import os
+import re
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import Any, TypeVar, overload
 
 from ._errors import InputError
-from ._files import read_text
-from .models import MODELS, SoKyHieu, VanBan
+from ._files import HEADER, read_text, write_atomic, written_by_vanban
+from .models import BaoCao, KeHoach, SoKyHieu, VanBan
+from .models._errors import field_path
 
 PathLike = str | os.PathLike[str]
+M = TypeVar("M", bound=VanBan)
 
-KINDS: dict[str, str] = {"ke-hoach": "KH", "kh": "KH", "bao-cao": "BC", "bc": "BC"}
-
-_MESSAGES = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không có trong mô hình (gõ sai tên?)",
-    "string_type": "cần một chuỗi văn bản",
-    "list_type": "cần một danh sách",
-    "dict_type": "cần một nhóm trường (mapping)",
-    "model_type": "cần một nhóm trường (mapping)",
-    "int_type": "cần một số nguyên",
-    "int_parsing": "cần một số nguyên",
-    "int_from_float": "cần một số nguyên",
-    "float_parsing": "cần một số",
-    "bool_parsing": "cần true hoặc false",
-    "date_parsing": "ngày sai dạng; cần dd/mm/yyyy",
-    "date_from_datetime_parsing": "ngày sai dạng; cần dd/mm/yyyy",
-    "date_type": "cần một ngày dd/mm/yyyy",
-    "too_short": "không được để trống",
-    "string_too_short": "không được để trống",
+#: The format vanban writes; files of format 1 (vanban 0.1, no ``dinh_dang``) load too.
+DINH_DANG = 2
+MAX_YAML = 8 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_NODES = 200_000  # scalars, lists and mappings after aliases are expanded
+#: Document kinds: the ``loai`` of a file, the type code of its ký hiệu, the model.
+KINDS: dict[str, type[VanBan]] = {"ke_hoach": KeHoach, "bao_cao": BaoCao}
+_ALIASES = {
+    "ke-hoach": "ke_hoach",
+    "kh": "ke_hoach",
+    "kế hoạch": "ke_hoach",
+    "bao-cao": "bao_cao",
+    "bc": "bao_cao",
+    "báo cáo": "bao_cao",
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]+", re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^[ \t?:-]{400,}", re.MULTILINE)
+
+
+def kind_of(model: VanBan | type[VanBan]) -> str:
+    """``ke_hoach`` or ``bao_cao``."""
+    cls = model if isinstance(model, type) else type(model)
+    return next(name for name, known in KINDS.items() if issubclass(cls, known))
+
+
+def _kind(value: Any, source: str | None) -> type[VanBan]:
+    name = _ALIASES.get(str(value).strip().lower(), str(value).strip().lower())
+    if name not in KINDS:
+        raise InputError(f"loai: '{value}' không hợp lệ; chỉ nhận ke_hoach hoặc bao_cao", source=source)
+    return KINDS[name]
 
 
 @functools.cache
@@ -49,7 +64,7 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):
+    class Constructor(RoundTripConstructor):  # type: ignore[misc]
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)
@@ -73,6 +88,48 @@ def _fast_yaml() -> Any:
     return YAML(typ="safe", pure=False)
 
 
+def _bounded(raw: str, source: str) -> None:
+    """Refuse what could make a YAML reader crash or blow up, before it builds anything."""
+    if bad := _CONTROL.search(raw):
+        line = raw.count("\n", 0, bad.start()) + 1
+        raise InputError(
+            f"dòng {line}: có ký tự điều khiển {bad.group()!r} (tệp hỏng hoặc không phải văn bản)", source=source
+        )
+    depth = deepest = 0
+    for bracket in re.finditer(r"[\[\]{}]", raw):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH or _DEEP_INDENT.search(raw):
+        raise InputError(f"dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} tầng)", source=source)
+    if _ANCHOR.search(raw):
+        _check_expansion(_fast_yaml().compose(raw), source)
+
+
+def _check_expansion(root: Any, source: str) -> None:
+    """Count the nodes a document has once its aliases are expanded (each shared node counted once per use)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if node is None or id(node) in sizes:
+            continue
+        children = _children(node)
+        if done or not children:
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise InputError(f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {MAX_NODES:,} phần tử)", source=source)
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: Any) -> list[Any]:
+    value = getattr(node, "value", None)
+    if not isinstance(value, list):
+        return []
+    return [part for item in value for part in (item if isinstance(item, tuple) else (item,))]
+
+
 def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     """The raw data of a YAML or JSON file, with a Vietnamese error naming the line.
 
@@ -80,33 +137,54 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     while reading that way is read again the slow way, for an exact message.
     """
     path = Path(path)
-    raw = read_text(path)
+    source = str(path)
     suffix = path.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".json"):
+        raise InputError("chỉ đọc được tệp .yaml, .yml hoặc .json", source=source)
+    raw = read_text(path, limit=MAX_YAML)
     if suffix == ".json":
-        try:
-            return json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp ({exc.msg})", source=str(path)
-            ) from None
-    if suffix not in (".yaml", ".yml"):
-        raise InputError("chỉ đọc được tệp .yaml, .yml hoặc .json", source=str(path))
-    from ruamel.yaml.error import MarkedYAMLError
+        return _json(raw, source)
+    _bounded(raw, source)
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    if not round_trip:
+    if not round_trip or len(raw) > 1024 * 1024:
         try:
             return _fast_yaml().load(raw)
-        except Exception:  # noqa: BLE001 - the round-trip reader below explains what is wrong
-            pass
+        except (YAMLError, ValueError, RecursionError):
+            if len(raw) > 1024 * 1024:  # too large to read again slowly for the line: say what is wrong
+                raise InputError("YAML sai cú pháp", source=source) from None
     try:
         return _yaml().load(raw)
     except InputError as exc:
-        exc.source = str(path)
+        exc.source = source
         raise
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
-        raise InputError(f"{where}YAML sai cú pháp ({exc.problem or exc.context})", source=str(path)) from None
+        raise InputError(f"{where}YAML sai cú pháp ({exc.problem or exc.context})", source=source) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise InputError(
+            f"YAML sai cú pháp ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})", source=source
+        ) from None
+
+
+def _json(raw: str, source: str) -> Any:
+    depth = deepest = 0
+    for bracket in re.finditer(r"[\[\]{}]", raw):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise InputError(f"dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} tầng)", source=source)
+    try:
+        return json.loads(raw, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp ({exc.msg})", source=source) from None
+    except ValueError as exc:
+        raise InputError(f"JSON: {exc}", source=source) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"không nhận giá trị '{name}' (cần một số hữu hạn)")
 
 
 def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
@@ -130,65 +208,129 @@ def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
 
 
 def describe_error(error: Any, data: Any) -> str:
-    loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part[0].isupper() or "[" in str(part)))
-    path = ".".join(str(part) for part in loc) or "(gốc)"
-    message = _MESSAGES.get(error["type"])
-    if message is None:
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if error["type"] == "literal_error":
-        message = f"giá trị không hợp lệ; {error['msg'].replace('Input should be', 'chỉ nhận')}"
-    line = _line_of(data, loc)
-    where = f"{path} (dòng {line})" if line else path
-    return f"{where}: {message}"
+    """One pydantic error as ``path (dòng N): message``, the line found in ``data`` when it has them."""
+    from .models._errors import describe
+
+    return describe(error, lambda loc: _line_of(data, loc))
 
 
-def validate(data: Any, source: str | None = None) -> VanBan:
-    """Build the model a document's data describes, chosen by the type code of its ký hiệu."""
+def _guess(data: dict[str, Any]) -> type[VanBan] | None:
+    """The kind the fields say, whatever the ký hiệu says."""
+    plan = {"nam", "nhiem_vu", "linh_vuc", "muc_dich", "yeu_cau", "to_chuc_thuc_hien"} & data.keys()
+    report = {"ky", "ket_qua", "ton_tai", "de_xuat", "kinh_gui"} & data.keys()
+    if plan and not report:
+        return KeHoach
+    if report and not plan:
+        return BaoCao
+    return None
+
+
+def validate(data: Any, source: str | None = None, kind: type[M] | None = None) -> VanBan:
+    """Build the model a document's data describes: by its ``loai`` when given, else by its ký hiệu's type code."""
     if not isinstance(data, dict):
         raise InputError("nội dung tệp phải là một nhóm trường (co_quan, so_ky_hieu, …)", source=source)
+    data = _plain(data)
+    version = data.pop("dinh_dang", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= DINH_DANG:
+        raise InputError(
+            f"dinh_dang: tệp định dạng '{version}' của một phiên bản vanban khác; bản này đọc định dạng 1 đến {DINH_DANG}",
+            source=source,
+        )
+    said = data.pop("loai", None)
+    model: type[VanBan] | None = _kind(said, source) if said is not None else None
     raw_number = data.get("so_ky_hieu")
-    if raw_number is None:
-        raise InputError("thiếu trường 'so_ky_hieu' (ví dụ: 19/KH-SKHCN)", source=source)
-    try:
-        code = SoKyHieu.model_validate(raw_number).loai
-    except ValidationError as exc:
-        details = [describe_error({**e, "loc": ("so_ky_hieu", *e["loc"])}, data) for e in exc.errors()]
-        raise InputError("số, ký hiệu sai", source=source, details=details) from None
-    model = MODELS.get(code)
     if model is None:
-        known = ", ".join(MODELS)
-        raise InputError(f"chưa hỗ trợ loại văn bản '{code}' (ký hiệu {raw_number}); hiện có: {known}", source=source)
+        if raw_number is None:
+            raise InputError(
+                "thiếu trường 'loai' (ke_hoach hoặc bao_cao) hoặc 'so_ky_hieu' (ví dụ: 19/KH-SKHCN)", source=source
+            )
+        try:
+            code = SoKyHieu.model_validate(raw_number).loai
+        except InputError as exc:
+            raise InputError("so_ky_hieu: số, ký hiệu sai", source=source, details=exc.details) from None
+        model = {known.LOAI: known for known in KINDS.values()}.get(code)
+        guess = _guess(data)
+        if guess is not None and model is not guess:
+            which = "kế hoạch" if guess is KeHoach else "báo cáo"
+            raise InputError(
+                f"so_ky_hieu: ký hiệu '{raw_number}' có mã loại '{code}', nhưng các trường là của {which}; "
+                f"sửa ký hiệu thành {guess.LOAI}-… (nếu văn bản thật ghi như vậy: thêm dòng 'loai: {kind_of(guess)}')",
+                source=source,
+            )
+        if model is None:
+            known = ", ".join(k.LOAI for k in KINDS.values())
+            raise InputError(
+                f"chưa hỗ trợ loại văn bản '{code}' (ký hiệu {raw_number}); hiện có: {known}", source=source
+            )
+    if kind is not None and not issubclass(model, kind):
+        raise InputError(f"tệp là {model.TEN_LOAI.lower()}, không phải {kind.TEN_LOAI.lower()}", source=source)
     try:
-        return model.model_validate(_plain(data))
-    except ValidationError as exc:
-        details = [describe_error(e, data) for e in exc.errors()]
-        count = len(details)
-        raise InputError(f"{count} lỗi dữ liệu", source=source, details=details) from None
+        return model.model_validate(data)
+    except InputError as exc:
+        exc.source = source
+        raise
 
 
-def _plain(data: Any) -> Any:
+def _plain(data: Any, depth: int = 0) -> Any:
     """ruamel's commented containers as plain dicts and lists (pydantic wants plain types)."""
     if isinstance(data, dict):
-        return {str(key): _plain(value) for key, value in data.items()}
+        return {str(key): _plain(value, depth + 1) for key, value in data.items()}
     if isinstance(data, list):
-        return [_plain(value) for value in data]
+        return [_plain(value, depth + 1) for value in data]
     if isinstance(data, str):
         return str(data)
     return data
 
 
-def load(path: PathLike) -> VanBan:
-    """Read a plan (or another supported document) from a YAML or JSON file."""
+def _validate_file(path: PathLike, data: Any, kind: type[M] | None) -> VanBan:
     try:
-        return validate(read_data(path, round_trip=False), source=str(path))
-    except InputError:
-        # read again keeping line numbers, so that the message names the line
-        return validate(read_data(path), source=str(path))
+        return validate(data, str(path), kind)
+    except InputError as exc:
+        if exc.details and hasattr(data, "lc"):
+            exc.details = [_with_line(detail, data) for detail in exc.details]
+        raise
+
+
+def _with_line(detail: str, data: Any) -> str:
+    """Add the YAML line to a detail ``path: message`` (paths counted from 1)."""
+    path, sep, message = detail.partition(": ")
+    if not sep or "(dòng" in path:
+        return detail
+    loc = tuple(int(part) - 1 if part.isdigit() else part for part in path.split("."))
+    line = _line_of(data, field_path(loc))
+    return f"{path} (dòng {line}): {message}" if line else detail
+
+
+@overload
+def load(path: PathLike) -> KeHoach | BaoCao: ...
+@overload
+def load(path: PathLike, kind: type[M]) -> M: ...
+def load(path: PathLike, kind: type[VanBan] | None = None) -> VanBan:
+    """Read a plan or a report from a YAML or JSON file; ``load(path, KeHoach)`` also checks the kind."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load: cần đường dẫn tệp, không phải {type(path).__name__}")
+    try:
+        return _validate_file(path, read_data(path, round_trip=False), kind)
+    except InputError as exc:
+        if not exc.details or Path(path).suffix.lower() == ".json" or os.path.getsize(path) > 1024 * 1024:
+            raise
+    # read again keeping line numbers, so that the message names the line
+    return _validate_file(path, read_data(path), kind)
+
+
+def load_ke_hoach(path: PathLike) -> KeHoach:
+    """A plan from a YAML or JSON file (an :class:`InputError` if the file holds a report)."""
+    return load(path, KeHoach)
+
+
+def load_bao_cao(path: PathLike) -> BaoCao:
+    """A report from a YAML or JSON file (an :class:`InputError` if the file holds a plan)."""
+    return load(path, BaoCao)
 
 
 def to_data(model: VanBan) -> dict[str, Any]:
-    """The model as plain data: short text forms, defaults left out."""
-    return model.model_dump(mode="json", exclude_defaults=True)
+    """The model as plain data, as files hold it: format, kind, then the fields (defaults left out)."""
+    return {"dinh_dang": DINH_DANG, "loai": kind_of(model), **model.model_dump(mode="json", exclude_defaults=True)}
 
 
 def _merge(old: Any, before: Any, full: Any, minimal: Any) -> Any:
@@ -226,20 +368,56 @@ def _merge(old: Any, before: Any, full: Any, minimal: Any) -> Any:
     return full if minimal is None else minimal
 
 
-def dumps_yaml(model: VanBan, keep: Any = None) -> str:
-    """YAML text of ``model``; ``keep`` is earlier round-trip data whose comments should survive."""
+def _header(model: VanBan) -> str:
+    what = "kế hoạch" if isinstance(model, KeHoach) else "báo cáo"
+    return f"{HEADER} {_version()} — {what}, định dạng {DINH_DANG}. Sửa rồi xuất Word: vanban render TỆP.yaml -o TỆP.docx\n"
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def to_yaml(model: VanBan, keep_comments_from: PathLike | None = None) -> str:
+    """YAML text of ``model``, starting with vanban's header line; the comments of the YAML file
+    ``keep_comments_from`` survive where the values did not change."""
+    if not isinstance(model, VanBan):
+        raise TypeError(f"to_yaml: cần KeHoach hoặc BaoCao, không phải {type(model).__name__}")
+    keep = None
+    origin = Path(keep_comments_from) if keep_comments_from is not None else None
+    if origin is not None and origin.is_file() and origin.suffix.lower() in (".yaml", ".yml"):
+        try:
+            keep = read_data(origin)
+        except InputError:
+            keep = None  # an unreadable old file is replaced, not merged
+    # a file of the user's keeps its own first lines; only what vanban wrote carries vanban's header
+    header = keep is None or (origin is not None and written_by_vanban(origin))
+    return _to_yaml(model, keep, header)
+
+
+def _to_yaml(model: VanBan, keep: Any, header: bool = True) -> str:
     yaml = _yaml()
     minimal = to_data(model)
-    data = minimal
+    data: Any = minimal
     if isinstance(keep, dict):
         try:
-            before = type(model).model_validate(_plain(keep)).model_dump(mode="json")
-        except ValidationError:
+            old = validate(keep)
+            before: Any = {"dinh_dang": DINH_DANG, "loai": kind_of(old), **old.model_dump(mode="json")}
+        except InputError:
             before = None
-        data = _merge(keep, before, model.model_dump(mode="json"), minimal)
+        full = {"dinh_dang": DINH_DANG, "loai": minimal["loai"], **model.model_dump(mode="json")}
+        data = _merge(keep, before, full, minimal)
+        if hasattr(data, "insert"):  # the format and the kind lead the file
+            for position, key in enumerate(("dinh_dang", "loai")):
+                data.insert(position, key, data.pop(key))
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    text = out.getvalue()
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].startswith(HEADER):
+        lines.pop(0)
+    return (_header(model) if header else "") + "".join(lines)
 
 
 def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = None) -> Path:
@@ -248,28 +426,31 @@ def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = No
     Saving YAML over an existing file (or with ``keep_comments_from``) keeps that file's
     comments. The file is replaced in one step, never left half-written.
     """
-    from ._files import write_atomic
-
+    if not isinstance(model, VanBan):
+        raise TypeError(f"save: cần KeHoach hoặc BaoCao, không phải {type(model).__name__}")
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         content = json.dumps(to_data(model), ensure_ascii=False, indent=2) + "\n"
     elif suffix in (".yaml", ".yml"):
-        origin = Path(keep_comments_from) if keep_comments_from else path
-        keep = read_data(origin) if origin.is_file() and origin.suffix.lower() in (".yaml", ".yml") else None
-        content = dumps_yaml(model, keep)
+        content = to_yaml(model, keep_comments_from if keep_comments_from is not None else path)
     else:
         raise InputError("chỉ ghi được tệp .yaml, .yml hoặc .json", source=str(path))
     return write_atomic(path, content.encode("utf-8"))
 
 
-def json_schema(kind: str = "ke-hoach") -> dict[str, Any]:
-    """JSON Schema of a document kind (``ke-hoach``), for editors that validate YAML/JSON."""
-    code = KINDS.get(kind.lower(), kind)
-    model = MODELS.get(code)
+def json_schema(kind: str = "ke_hoach") -> dict[str, Any]:
+    """JSON Schema of a document kind (``ke_hoach`` or ``bao_cao``), for editors that validate YAML/JSON."""
+    name = _ALIASES.get(kind.lower(), kind.lower())
+    model = KINDS.get(name)
     if model is None:
-        raise InputError(f"không có loại '{kind}'; chọn một trong: {', '.join(sorted(k for k in KINDS if '-' in k))}")
+        raise InputError(f"không có loại '{kind}'; chọn một trong: {', '.join(KINDS)}")
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"vanban {kind}"
+    schema["title"] = f"vanban {name}"
+    schema["properties"] = {
+        "dinh_dang": {"const": DINH_DANG, "description": "Định dạng tệp của vanban."},
+        "loai": {"const": name, "description": "Loại văn bản."},
+        **schema["properties"],
+    }
     return schema

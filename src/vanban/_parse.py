@@ -53,7 +53,7 @@ class Line:
 
 
 @dataclass
-class Note:
+class ParseNote:
     """Something the parser kept without a typed place, or guessed: where, what, why."""
 
     where: str
@@ -64,7 +64,7 @@ class Note:
 @dataclass
 class ParseResult:
     model: KeHoach | BaoCao
-    notes: list[Note] = field(default_factory=list)
+    notes: list[ParseNote] = field(default_factory=list)
     confidence: float = 1.0
 
 
@@ -282,12 +282,12 @@ def parse_citation(raw: str) -> CanCu:
 class _Builder:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.notes: list[Note] = []
+        self.notes: list[ParseNote] = []
         self.total = len(layout.body) or 1
         self.unsure = 0
 
     def note(self, where: str, text: str, reason: str, lines: int = 1) -> None:
-        self.notes.append(Note(where, text, reason))
+        self.notes.append(ParseNote(where, text, reason))
         self.unsure += lines
 
     # --- document --------------------------------------------------------------------------------

@@ -344,6 +344,8 @@ def bundled_template(code: str) -> Template:
 
 def render_bytes(model: VanBan, template: PathLike | Template | None = None) -> bytes:
     """Render ``model`` to DOCX bytes; ``template`` is a path (run sandboxed) or a :class:`Template`."""
+    if not isinstance(model, VanBan):
+        raise TypeError(f"render: cần KeHoach hoặc BaoCao, không phải {type(model).__name__}")
     if template is None:
         chosen = bundled_template(model.LOAI)
     elif isinstance(template, Template):
@@ -355,4 +357,6 @@ def render_bytes(model: VanBan, template: PathLike | Template | None = None) -> 
 
 def render(model: VanBan, path: PathLike, template: PathLike | Template | None = None) -> Path:
     """Render ``model`` to a DOCX file at ``path``; nothing is left behind if it fails."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"render: path cần đường dẫn tệp, không phải {type(path).__name__}")
     return write_atomic(path, render_bytes(model, template))

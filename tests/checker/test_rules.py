@@ -249,7 +249,7 @@ def test_draft_blanks_are_information_but_errors_in_final_mode():
     data = make_docx(so="Số:      /KH-SNV", ngay="Lạng Sơn, ngày      tháng 3 năm 2024")
     draft = vanban.check(data)
     assert draft.draft and draft.ok and draft.rules("I") >= {"ND30-SO-09", "ND30-DD-06"}
-    final = vanban.check(data, draft=False)
+    final = vanban.check(data, du_thao=False)
     assert final.rules("E") == {"ND30-SO-09", "ND30-DD-06"}
 
 

@@ -13,7 +13,7 @@ from docx_xml import Docx
 from ruamel.yaml import YAML
 
 import vanban
-from vanban._derive import quarterly_report
+from vanban._derive import draft_report
 from vanban._errors import InputError
 from vanban._tien_do import load_progress
 from vanban.models import KyBaoCao, TienDoKy
@@ -51,7 +51,7 @@ def plan():
 
 @pytest.fixture(scope="module")
 def q1_report(plan):
-    return quarterly_report(plan, "quý I", load_progress(Q1))
+    return draft_report(plan, "quý I", load_progress(Q1))
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_next_quarter_takes_the_schedule_and_unfinished_work(q1_report):
 
 def test_missing_progress_gives_listed_placeholders(plan):
     partial = [TienDoKy.model_validate({"ky": "quý I năm 2024", "nhiem_vu": {2: {"trang_thai": "đang thực hiện"}}})]
-    report = quarterly_report(plan, "quý I", partial)
+    report = draft_report(plan, "quý I", partial)
     missing = report.placeholders()
     assert "nhiệm vụ 1: [Bổ sung tình trạng]" in missing
     assert "nhiệm vụ 2: [Bổ sung số đạt được] (Doanh nghiệp, Hợp tác xã)" in missing
@@ -139,7 +139,7 @@ def test_missing_progress_gives_listed_placeholders(plan):
 )
 def test_progress_that_does_not_fit_the_plan(plan, entry, message):
     with pytest.raises(InputError, match=re.escape(message)):
-        quarterly_report(plan, "quý I", [TienDoKy.model_validate({"ky": "quý I năm 2024", "nhiem_vu": entry})])
+        draft_report(plan, "quý I", [TienDoKy.model_validate({"ky": "quý I năm 2024", "nhiem_vu": entry})])
 
 
 def test_bad_status_is_named():
@@ -148,7 +148,7 @@ def test_bad_status_is_named():
 
 
 def test_six_months_add_up_two_quarters(plan):
-    report = quarterly_report(plan, "6 tháng đầu năm", load_progress(Q1) + load_progress(Q2))
+    report = draft_report(plan, "6 tháng đầu năm", load_progress(Q1) + load_progress(Q2))
     q1 = raw_q1()["nhiem_vu"]
     q2 = {int(row["nhiem_vu"]): float(row["dat"]) for row in raw_q2()}
     task = next(r for r in report.ket_qua if r.so == 2)
@@ -163,7 +163,7 @@ def test_six_months_add_up_two_quarters(plan):
 
 def test_annual_report_says_whether_each_target_was_reached(plan):
     q3 = TienDoKy.model_validate({"ky": "quý III năm 2024", "nhiem_vu": {2: {"dat": 4, "trang_thai": "hoàn thành"}}})
-    report = quarterly_report(plan, "năm 2024", load_progress(Q1) + load_progress(Q2) + [q3])
+    report = draft_report(plan, "năm 2024", load_progress(Q1) + load_progress(Q2) + [q3])
     lines = [" ".join(line.split()) for line in Docx(vanban.render_bytes(report)).text_lines()]
     assert "- Chỉ tiêu: đạt 15/15 Doanh nghiệp, Hợp tác xã (100%); đạt chỉ tiêu." in lines
     assert "- Chỉ tiêu: đạt 17/25 mô hình (68%); chưa đạt chỉ tiêu." in lines
@@ -175,7 +175,7 @@ def test_annual_report_says_whether_each_target_was_reached(plan):
 def test_overlapping_periods_are_refused(plan):
     six = TienDoKy.model_validate({"ky": "6 tháng đầu năm 2024", "nhiem_vu": {2: {"dat": 11}}})
     with pytest.raises(InputError, match="trùng tháng"):
-        quarterly_report(plan, "năm", load_progress(Q1) + [six])
+        draft_report(plan, "năm", load_progress(Q1) + [six])
 
 
 def _as_rows(progress: dict) -> list[list[object]]:
@@ -212,7 +212,7 @@ def test_yaml_csv_and_xlsx_give_the_same_report(plan, tmp_path):
         book.active.append(row)
     xlsx_path = tmp_path / "tien-do.xlsx"
     book.save(xlsx_path)
-    reports = [quarterly_report(plan, "quý I", load_progress(path)) for path in (Q1, csv_path, xlsx_path)]
+    reports = [draft_report(plan, "quý I", load_progress(path)) for path in (Q1, csv_path, xlsx_path)]
     assert reports[0] == reports[1] == reports[2]
 
 
@@ -253,9 +253,7 @@ def test_report_yaml_round_trip(q1_report, tmp_path):
 
 
 def test_several_addressees(plan):
-    report = quarterly_report(
-        plan, "quý I", load_progress(Q1), kinh_gui=["UBND tỉnh Lạng Sơn", "Bộ Khoa học và Công nghệ"]
-    )
+    report = draft_report(plan, "quý I", load_progress(Q1), kinh_gui=["UBND tỉnh Lạng Sơn", "Bộ Khoa học và Công nghệ"])
     lines = Docx(vanban.render_bytes(report)).text_lines()
     assert ["Kính gửi:", "- UBND tỉnh Lạng Sơn;", "- Bộ Khoa học và Công nghệ."] == lines[
         lines.index("Kính gửi:") : lines.index("Kính gửi:") + 3
@@ -264,7 +262,7 @@ def test_several_addressees(plan):
     assert result.ok and not result.warnings, result.findings
 
 
-def test_sections_correspond_to_the_real_quarterly_report(q1_lines):
+def test_sections_correspond_to_the_real_draft_report(q1_lines):
     """The real quý I report of Lâm Đồng (tests/data/corpus) reports results, shortcomings and the next quarter."""
     real = [
         " ".join(line.split())

@@ -9,7 +9,7 @@ from conftest import EXAMPLE, ROOT
 from test_cli import call
 
 import vanban
-from vanban._derive import next_year, quarterly_report
+from vanban._derive import draft_report, next_year
 from vanban._derive.nam_sau import _Roller
 from vanban._errors import InputError
 from vanban._tien_do import load_progress
@@ -110,12 +110,12 @@ def _year_end_report(plan):
             {"ky": "quý III năm 2024", "nhiem_vu": {4: {"dat": {"sản phẩm": 3}, "trang_thai": "hoàn thành"}}}
         )
     )
-    return quarterly_report(plan, "năm", periods)
+    return draft_report(plan, "năm", periods)
 
 
 def test_year_end_report_drops_done_and_carries_the_rest(plan):
     report = _year_end_report(plan)
-    new, changes = next_year(plan, report=report)
+    new, changes = next_year(plan, bao_cao=report)
     # tasks 1 and 4 are done; 2, 3 and 5 carry over with what is left of their targets
     assert [t.ten[:30] for t in new.nhiem_vu] == [plan.nhiem_vu[i].ten[:30] for i in (1, 2, 4)]
     two = new.nhiem_vu[0]
@@ -134,14 +134,14 @@ def test_year_end_report_drops_done_and_carries_the_rest(plan):
 
 
 def test_keep_done_tasks(plan):
-    new, _ = next_year(plan, report=_year_end_report(plan), keep_done=True)
+    new, _ = next_year(plan, bao_cao=_year_end_report(plan), giu_hoan_thanh=True)
     assert len(new.nhiem_vu) == 5 and new.nhiem_vu[0].chuyen_tiep is None
 
 
-def test_a_quarterly_report_is_not_a_year_end_report(plan):
-    quarter = quarterly_report(plan, "quý I", load_progress(ROOT / "examples" / "tien-do-quy-I-2024.yaml"))
+def test_a_draft_report_is_not_a_year_end_report(plan):
+    quarter = draft_report(plan, "quý I", load_progress(ROOT / "examples" / "tien-do-quy-I-2024.yaml"))
     with pytest.raises(InputError, match="cần báo cáo năm"):
-        next_year(plan, report=quarter)
+        next_year(plan, bao_cao=quarter)
 
 
 @pytest.mark.parametrize(
@@ -227,7 +227,7 @@ def test_a_school_year_is_left_for_review():
 
 def test_cli_keeps_comments_and_writes_the_change_list(capsys, tmp_path):
     out, listing = tmp_path / "ke-hoach-2025.yaml", tmp_path / "thay-doi.md"
-    code, stdout, _ = call(capsys, "next-year", str(EXAMPLE), "-o", str(out), "--changes", str(listing))
+    code, stdout, _ = call(capsys, "next-year", str(EXAMPLE), "-o", str(out), "--thay-doi", str(listing))
     assert code == 0 and "Cần xem lại (1)" in stdout
     written = out.read_text(encoding="utf-8")
     assert "# GIẢ ĐỊNH: văn bản gốc thiếu dòng cơ quan chủ quản" in written and "nam: 2025" in written
@@ -259,7 +259,7 @@ def test_cli_year_end_report_as_docx(capsys, tmp_path, plan):
     source = tmp_path / "bao-cao-nam-2024.docx"
     source.write_bytes(vanban.render_bytes(report))
     out = tmp_path / "ke-hoach-2025.yaml"
-    code, _, _ = call(capsys, "next-year", str(EXAMPLE), "--report", str(source), "-o", str(out))
-    assert code == 0 and vanban.load(out) == next_year(plan, report=report)[0]
-    code, _, stderr = call(capsys, "next-year", str(EXAMPLE), "--report", str(EXAMPLE), "-o", str(out))
+    code, _, _ = call(capsys, "next-year", str(EXAMPLE), "--bao-cao", str(source), "-o", str(out))
+    assert code == 0 and vanban.load(out) == next_year(plan, bao_cao=report)[0]
+    code, _, stderr = call(capsys, "next-year", str(EXAMPLE), "--bao-cao", str(EXAMPLE), "-o", str(out))
     assert code == 2 and "không phải báo cáo" in stderr

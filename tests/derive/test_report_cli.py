@@ -18,7 +18,7 @@ def test_report_writes_docx_and_yaml(capsys, tmp_path):
         str(EXAMPLE),
         "--ky",
         "quý I",
-        "--progress",
+        "--tien-do",
         str(Q1),
         "-o",
         str(out),
@@ -45,9 +45,9 @@ def test_six_month_report_from_two_files(capsys, tmp_path):
         str(EXAMPLE),
         "--ky",
         "6 tháng đầu năm",
-        "--progress",
+        "--tien-do",
         str(Q1),
-        "--progress",
+        "--tien-do",
         str(Q2),
         "-o",
         str(out),
@@ -58,7 +58,7 @@ def test_six_month_report_from_two_files(capsys, tmp_path):
 
 def test_placeholders_are_listed(capsys, tmp_path):
     out = tmp_path / "bc.docx"
-    code, stdout, _ = call(capsys, "report", str(EXAMPLE), "--ky", "quý II", "--progress", str(Q2), "-o", str(out))
+    code, stdout, _ = call(capsys, "report", str(EXAMPLE), "--ky", "quý II", "--tien-do", str(Q2), "-o", str(out))
     assert code == 0 and "chỗ cần bổ sung" in stdout and "nhiệm vụ 1: [Bổ sung tình trạng]" in stdout
 
 
@@ -66,7 +66,7 @@ def test_bad_progress_is_exit_2_and_nothing_written(capsys, tmp_path):
     progress = tmp_path / "tien-do.yaml"
     progress.write_text("ky: quý I năm 2024\nnhiem_vu:\n  12:\n    trang_thai: hoàn thành\n", encoding="utf-8")
     out = tmp_path / "bc.docx"
-    code, _, stderr = call(capsys, "report", str(EXAMPLE), "--ky", "quý I", "--progress", str(progress), "-o", str(out))
+    code, _, stderr = call(capsys, "report", str(EXAMPLE), "--ky", "quý I", "--tien-do", str(progress), "-o", str(out))
     assert code == 2 and "không có nhiệm vụ số 12" in stderr
     assert not out.exists() and not out.with_suffix(".yaml").exists()
     code, _, stderr = call(capsys, "report", str(EXAMPLE), "--ky", "quý V", "-o", str(out))
@@ -77,5 +77,5 @@ def test_report_from_a_docx_plan(capsys, tmp_path):
     source = tmp_path / "ke-hoach.docx"
     source.write_bytes(vanban.render_bytes(vanban.load(EXAMPLE)))
     out = tmp_path / "bc.docx"
-    code, _, _ = call(capsys, "report", str(source), "--ky", "quý I", "--progress", str(Q1), "-o", str(out))
+    code, _, _ = call(capsys, "report", str(source), "--ky", "quý I", "--tien-do", str(Q1), "-o", str(out))
     assert code == 0 and "- Chỉ tiêu: đạt 06/15 Doanh nghiệp, Hợp tác xã (40%)." in Docx(out.read_bytes()).text_lines()

@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import IO, Literal
 
+from .._deprecated import renamed_keywords
+
 Severity = Literal["E", "W", "I"]
 SEVERITY_ORDER = {"E": 0, "W": 1, "I": 2}
 
@@ -70,15 +72,16 @@ class CheckResult:
         }
 
 
-def check(source: str | os.PathLike[str] | bytes | IO[bytes], *, draft: bool | None = None) -> CheckResult:
-    """Check a DOCX (path, bytes or binary file). ``draft=None`` recognises drafts by their blanks."""
+@renamed_keywords(draft="du_thao")
+def check(source: str | os.PathLike[str] | bytes | IO[bytes], *, du_thao: bool | None = None) -> CheckResult:
+    """Check a DOCX (path, bytes or binary file). ``du_thao=None`` recognises drafts by their blanks."""
     from .._docx import open_docx
     from .._parts import find
     from .rules import run_rules
 
     doc = open_docx(source)
     parts = find(doc)
-    is_draft = parts.draft if draft is None else draft
+    is_draft = parts.draft if du_thao is None else du_thao
     findings = list(run_rules(doc, parts, is_draft))
     return CheckResult(doc.name, findings, is_draft, parts.kind)
 

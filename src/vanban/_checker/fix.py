@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import IO, Any
 
+from .._deprecated import renamed_keywords
 from .._docx import DocView, Para, W, open_docx, w
 from .._docx.edit import (
     PPR_ORDER,
@@ -36,7 +37,10 @@ HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.he
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def fix(source: str | os.PathLike[str] | bytes | IO[bytes], *, draft: bool | None = None) -> tuple[bytes, CheckResult]:
+@renamed_keywords(draft="du_thao")
+def fix(
+    source: str | os.PathLike[str] | bytes | IO[bytes], *, du_thao: bool | None = None
+) -> tuple[bytes, CheckResult]:
     """The fixed document as bytes, and the check of the fixed document."""
     doc = open_docx(source)
     parts = find(doc)
@@ -46,7 +50,7 @@ def fix(source: str | os.PathLike[str] | bytes | IO[bytes], *, draft: bool | Non
     _body(doc, parts)
     _page_numbers(doc, parts)
     data = doc.to_bytes()
-    return data, check(data, draft=draft)
+    return data, check(data, du_thao=du_thao)
 
 
 # --- page --------------------------------------------------------------------------------------

@@ -6,13 +6,14 @@ Every figure comes from the progress data; where it says nothing, the draft says
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from datetime import date
 
 from vanban import text
 
 from .._errors import InputError
 from ..models import CanCu, KeHoach, NgayDuThao, NguoiKy, NguoiNhan, NoiNhan, SoKyHieu, ThoiGian, VanBanDanChieu
+from ..models._common import parse_date
 from ..models.bao_cao import TEN_TRANG_THAI, BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao
 from ..models.ke_hoach import NhiemVu
 from ..models.tien_do import TienDoKy, TienDoNhiemVu
@@ -23,23 +24,31 @@ MISSING_PROPOSALS = "[Bổ sung đề xuất, kiến nghị (nếu có)]"
 MISSING_AGENCY = "[Bổ sung tên cơ quan]"
 
 
-def quarterly_report(
+def draft_report(
     plan: KeHoach,
     ky: KyBaoCao | str,
-    progress: list[TienDoKy],
+    tien_do: Sequence[TienDoKy] = (),
     *,
     so: int | None = None,
-    ngay: date | None = None,
-    nguoi_ky: NguoiKy | None = None,
-    kinh_gui: list[str] | None = None,
+    ngay: date | str | None = None,
+    nguoi_ky: NguoiKy | str | None = None,
+    kinh_gui: Sequence[str] | None = None,
 ) -> BaoCao:
     """The draft report on ``plan`` for period ``ky`` (monthly, quarterly, 6-month, 9-month or annual).
 
-    ``progress`` may hold several periods; those inside ``ky`` are added up (a 6-month
-    report sums quý I and quý II). Progress for a task or a target the plan does not
-    have is an :class:`InputError` naming it.
+    ``ky`` is a :class:`KyBaoCao` or its words (``"quý I"``: the plan's year is added when no year is
+    given). ``tien_do`` may hold several periods; those inside ``ky`` are added up (a 6-month report sums
+    quý I and quý II). ``nguoi_ky`` is the signer, or just the signer's name (the titles come from the
+    plan). Bad data — a period that does not exist, progress for a task or a target the plan does not
+    have — is an :class:`InputError` naming it.
     """
-    period = ky if isinstance(ky, KyBaoCao) else KyBaoCao.model_validate(_with_year(ky, plan.nam))
+    if not isinstance(plan, KeHoach):
+        raise TypeError(f"draft_report: cần một KeHoach, không phải {type(plan).__name__}")
+    period = _period(ky, plan.nam)
+    issued = _date(ngay)
+    if isinstance(nguoi_ky, str):
+        nguoi_ky = NguoiKy(chuc_vu=plan.nguoi_ky.chuc_vu, ho_ten=nguoi_ky)
+    progress = list(tien_do)
     tasks = plan.tat_ca_nhiem_vu
     _check_progress(tasks, progress)
     inside = _periods_inside(period, progress)
@@ -56,7 +65,7 @@ def quarterly_report(
         co_quan=plan.co_quan,
         so_ky_hieu=SoKyHieu(so=so, ky_hieu=f"BC-{plan.co_quan.viet_tat}"),
         dia_danh=plan.dia_danh,
-        ngay_ban_hanh=ngay or NgayDuThao(nam=period.nam),
+        ngay_ban_hanh=issued or NgayDuThao(nam=period.nam),
         trich_yeu=_trich_yeu(plan, period, following),
         can_cu=[CanCu(dan_nhap="Thực hiện", van_ban=_cite(plan, agency))],
         trinh_bay_can_cu="gop_mo_dau",
@@ -79,8 +88,22 @@ def quarterly_report(
     )
 
 
-def _with_year(raw: str, year: int) -> str:
-    return raw if re.search(r"\d{4}", raw) else f"{raw} năm {year}"
+def _period(ky: KyBaoCao | str, year: int) -> KyBaoCao:
+    if isinstance(ky, KyBaoCao):
+        return ky
+    if not isinstance(ky, str):
+        raise TypeError(f"ky: cần KyBaoCao hoặc chuỗi như 'quý I', không phải {type(ky).__name__}")
+    return KyBaoCao.from_words(ky, year)
+
+
+def _date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise InputError(f"ngày ban hành: {exc}") from None
+    return parsed if isinstance(parsed, date) else None
 
 
 def _cite(plan: KeHoach, agency: str) -> VanBanDanChieu:

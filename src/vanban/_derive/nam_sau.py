@@ -39,16 +39,21 @@ class Change:
 
 
 def next_year(
-    plan: KeHoach, year: int | None = None, report: BaoCao | None = None, *, keep_done: bool = False
+    plan: KeHoach, nam: int | None = None, bao_cao: BaoCao | None = None, *, giu_hoan_thanh: bool = False
 ) -> tuple[KeHoach, list[Change]]:
-    """The plan rolled to ``year`` (default: the next one), and the list of changes.
+    """The plan rolled to year ``nam`` (default: the next one), and the list of changes.
 
-    With a year-end ``report``, tasks it marks done are dropped (kept with ``keep_done``) and
-    unfinished ones carry over with what remains of their targets.
+    With a year-end report ``bao_cao``, tasks it marks done are dropped (kept with ``giu_hoan_thanh``)
+    and unfinished ones carry over with what remains of their targets.
     """
-    target = plan.nam + 1 if year is None else year
-    if target <= plan.nam:
-        raise InputError(f"năm mới ({target}) phải sau năm của kế hoạch ({plan.nam})")
+    if not isinstance(plan, KeHoach):
+        raise TypeError(f"next_year: cần một KeHoach, không phải {type(plan).__name__}")
+    if bao_cao is not None and not isinstance(bao_cao, BaoCao):
+        raise TypeError(f"next_year: bao_cao cần một BaoCao, không phải {type(bao_cao).__name__}")
+    target = plan.nam + 1 if nam is None else nam
+    if not isinstance(target, int) or target <= plan.nam or target > plan.nam + 50:
+        raise InputError(f"năm mới ({target}) phải sau năm của kế hoạch ({plan.nam}) và không quá 50 năm")
+    report, keep_done = bao_cao, giu_hoan_thanh
     roller = _Roller(plan.nam, target)
     tasks = list(plan.nhiem_vu)
     if report is not None:

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
     WithJsonSchema,
     field_validator,
     model_serializer,
     model_validator,
 )
+from typing_extensions import Self
 
 from vanban import text
+
+from ._errors import input_error
 
 # Type abbreviations of PL III-I (spec section 6), case-sensitive.
 LOAI_VAN_BAN: dict[str, str] = {
@@ -77,10 +81,49 @@ def _normalise(value: Any, keep_lines: bool = False) -> Any:
     return value
 
 
-class VBModel(BaseModel):
-    """Base of every model: unknown keys are errors and text is NFC on single lines."""
+if TYPE_CHECKING:
+    from pydantic._internal._model_construction import ModelMetaclass
+else:
+    ModelMetaclass = type(BaseModel)
+
+
+class _Checked(ModelMetaclass):
+    """``KeHoach(...)`` with bad data raises :class:`~vanban.InputError` (pydantic builds nested models without
+    calling the class, so their errors stay together in one message)."""
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except ValidationError as exc:
+            raise input_error(exc, what=f"dữ liệu {cls.__name__}") from None
+
+
+class VBModel(BaseModel, metaclass=_Checked):
+    """Base of every model: unknown keys are errors, text is NFC on single lines, and bad data is an
+    :class:`~vanban.InputError` in Vietnamese (also when a field is assigned, which then keeps its old value)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as exc:
+            raise input_error(exc, what=f"dữ liệu {cls.__name__}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in type(self).model_fields:
+            super().__setattr__(name, value)
+            return
+        saved = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+            self.__pydantic_fields_set__ = fields_set
+            raise input_error(exc, what=f"khi gán {type(self).__name__}.{name}") from None
 
     #: Fields whose line breaks mean something (one line each when rendered).
     GIU_DONG: ClassVar[frozenset[str]] = frozenset()

@@ -64,8 +64,10 @@ class VanBan(VBModel):
 
     @model_validator(mode="after")
     def _type_code(self) -> VanBan:
+        """The ký hiệu starts with the type's code (KH-, BC-). A first group that is no type code at all
+        (``ĐKT-SCT`` of an inspection team's report) is kept as written: the checker reports it."""
         code = self.so_ky_hieu.loai
-        if self.LOAI and code != self.LOAI:
+        if self.LOAI and code != self.LOAI and code in LOAI_VAN_BAN:
             known = LOAI_VAN_BAN.get(code)
             was = f" (mã của {known})" if known else ""
             raise ValueError(

@@ -10,6 +10,7 @@ from pydantic import ConfigDict, Field, field_validator, model_serializer, model
 
 from vanban import text
 
+from .._errors import InputError
 from ._common import VanBanDanChieu, VBModel, accepts_string
 from ._van_ban import VanBan
 from .ke_hoach import MucKhac
@@ -91,6 +92,15 @@ class KyBaoCao(VBModel):
 
     def __str__(self) -> str:
         return self.ten()
+
+    @classmethod
+    def from_words(cls, words: str, nam: int | None = None) -> KyBaoCao:
+        """A period as a clerk writes it (``quý I``, ``6 tháng đầu năm 2024``); ``nam`` when the words have no year."""
+        try:
+            return cls.model_validate(parse_ky(words, nam))
+        except ValueError as exc:
+            reason = "; ".join(exc.details) if isinstance(exc, InputError) and exc.details else str(exc)
+            raise InputError(f"kỳ báo cáo '{words}': {reason.removeprefix('(gốc): ')}") from None
 
     def tiep_theo(self) -> KyBaoCao:
         """The next period, for the tasks a report plans ahead."""

@@ -1,14 +1,16 @@
-"""A readable report of a check, grouped by component, for the terminal (rich)."""
+"""The findings of a check, grouped by component, for the terminal (rich): the checker's printout."""
 
 from __future__ import annotations
 
-from ._checker import CheckResult
+from typing import Any
+
+from vanban import CheckResult
 
 _STYLE = {"E": "bold red", "W": "yellow", "I": "cyan"}
 _NAME = {"E": "lỗi", "W": "cảnh báo", "I": "thông tin"}
 
 
-def print_report(result: CheckResult, console: object | None = None) -> None:
+def print_findings(result: CheckResult, console: Any = None) -> None:
     """Print one document's findings, grouped by component, with a summary line."""
     from rich.console import Console
     from rich.table import Table
@@ -21,7 +23,7 @@ def print_report(result: CheckResult, console: object | None = None) -> None:
     if not result.findings:
         out.print(Text("  Không có vi phạm nào. Đạt thể thức Nghị định 30/2020/NĐ-CP.", style="green"))
         return
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for finding in result.findings:
         groups.setdefault(finding.component, []).append(finding)
     for component, findings in groups.items():

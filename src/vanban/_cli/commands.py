@@ -1,0 +1,486 @@
+"""The commands of ``vanban``, each its arguments and what it does, through the public API only.
+
+Naming (docs/naming.md): words about the document and the clerk's work are Vietnamese (``--ky``,
+``--tien-do``, ``--bao-cao``, ``--thay-doi``, ``--nam``, ``--nguoi-ky``); options about files and
+running the tool are the usual ones (``-o/--output``, ``--out-dir``, ``-j/--jobs``, ``--format``,
+``--template``, ``--overwrite``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import vanban
+
+Args = argparse.Namespace
+_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class Command:
+    name: str
+    help: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Args], int | None]
+
+    def add(self, commands: Any, formatter: type[argparse.HelpFormatter]) -> None:
+        parser = commands.add_parser(
+            self.name, help=self.help, description=self.description, formatter_class=formatter, allow_abbrev=False
+        )
+        self.arguments(parser)
+        parser.set_defaults(run=self.run)
+
+
+def _warn_old(old: str, new: str) -> None:
+    print(f"Lưu ý: '{old}' đã đổi thành '{new}'; tên cũ sẽ bỏ ở bản sau.", file=sys.stderr)
+
+
+class _Renamed(argparse.Action):
+    """A vanban 0.1 option name: works, says its new name."""
+
+    def __call__(self, parser: Any, namespace: Args, values: Any, option_string: str | None = None) -> None:
+        _warn_old(str(option_string), self.metavar or "")
+        if isinstance(getattr(namespace, self.dest, None), list):
+            getattr(namespace, self.dest).append(values)
+        elif self.nargs == 0:
+            setattr(namespace, self.dest, True)
+        else:
+            setattr(namespace, self.dest, values)
+
+
+def _old_option(parser: argparse.ArgumentParser, old: str, new: str, dest: str, flag: bool = False) -> None:
+    parser.add_argument(old, dest=dest, action=_Renamed, metavar=new, nargs=0 if flag else None, help=argparse.SUPPRESS)
+
+
+def _suffix(path: Path, allowed: tuple[str, ...], option: str = "-o") -> Path:
+    if path.suffix.lower() not in allowed:
+        raise vanban.InputError(f"{option} '{path}': cần đuôi {' hoặc '.join(allowed)}")
+    if not path.parent.is_dir():
+        raise vanban.InputError(f"{option} '{path}': thư mục '{path.parent}' không tồn tại")
+    return path
+
+
+def _echo(message: str) -> None:
+    print(message)
+
+
+def _load_document(path: Path, kind: type[vanban.VanBan] = vanban.KeHoach) -> Any:
+    """A plan (or report) from YAML/JSON, or read from a DOCX (the parser's doubts are summed up)."""
+    if path.suffix.lower() in (".docx", ".doc"):
+        found = vanban.parse_detailed(path)
+        if found.notes:
+            print(
+                f"Đọc {path}: độ chắc chắn {found.confidence:.0%}, {len(found.notes)} chỗ cần xem lại (xem `vanban parse`).",
+                file=sys.stderr,
+            )
+        if not isinstance(found.model, kind):
+            raise vanban.InputError(f"'{path}' là {found.model.TEN_LOAI.lower()}, không phải {kind.TEN_LOAI.lower()}")
+        return found.model
+    return vanban.load(path, kind)
+
+
+# --- render ---------------------------------------------------------------------------------------
+def _render_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", metavar="TỆP", help="tệp .yaml/.yml/.json, thư mục, hoặc mẫu như 'ke-hoach/*.yaml'"
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="RA.docx", help="tệp .docx ra (khi chỉ có một tệp vào)")
+    parser.add_argument("--out-dir", type=Path, metavar="THƯ_MỤC", help="thư mục ghi các tệp .docx (xuất nhiều tệp)")
+    parser.add_argument(
+        "--template", type=Path, metavar="MẪU.docx", help="mẫu Word thay cho mẫu có sẵn (chạy trong hộp cát)"
+    )
+    parser.add_argument("--pdf", action="store_true", help="xuất thêm PDF (LibreOffice, cả lô trong một lần chạy)")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="số tiến trình chạy song song (mặc định 1)"
+    )
+
+
+def _render(args: Args) -> int:
+    if args.jobs < 1:
+        raise vanban.InputError("-j: số tiến trình phải từ 1 trở lên")
+    if args.output is not None:
+        if len(args.files) != 1 or args.out_dir is not None or not Path(args.files[0]).is_file():
+            raise vanban.InputError("-o chỉ dùng khi xuất một tệp; nhiều tệp, thư mục hay mẫu tên thì dùng --out-dir")
+        output = _suffix(args.output, (".docx",))
+        source = Path(args.files[0])
+        vanban.write_all({output: b""}, inputs=[source, args.template], dry_run=True)
+        vanban.render(vanban.load(source), output, args.template)
+        _echo(f"Đã ghi {output}")
+        if args.pdf:
+            made = vanban.to_pdf([output], output.parent)[output]
+            if not isinstance(made, Path):
+                raise vanban.RenderError(f"{output}: {made}")
+            _echo(f"Đã ghi {made}")
+        return 0
+    if args.out_dir is None:
+        raise vanban.InputError("cần -o TỆP.docx (một tệp) hoặc --out-dir THƯ_MỤC (nhiều tệp)")
+    return _render_many(args)
+
+
+def _expand(inputs: list[str]) -> list[Path]:
+    """Files, folders (their .yaml/.yml/.json files) and glob patterns, in a stable order, each once."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+        elif any(c in item for c in "*?[") and not path.exists():
+            found += sorted(Path(p) for p in glob.glob(item) if Path(p).suffix.lower() in _SUFFIXES)
+        else:
+            found.append(path)
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def _render_many(args: Args) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, highlight=False)
+    with Progress(
+        TextColumn("Đang xuất"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as bar:
+        sources = _expand(args.files)
+        if not sources:
+            raise vanban.InputError("không có tệp .yaml/.yml/.json nào để xuất")
+        task = bar.add_task("render", total=len(sources))
+        results = vanban.render_batch(
+            sources,
+            args.out_dir,
+            template=args.template,
+            jobs=args.jobs,
+            pdf=args.pdf,
+            progress=lambda _: bar.advance(task),
+        )
+    failed = [r for r in results if not r.ok]
+    extra = " (kèm PDF)" if args.pdf else ""
+    _echo(f"Xong: {len(results) - len(failed)}/{len(results)} tệp vào {args.out_dir}{extra}; lỗi: {len(failed)}.")
+    from . import print_error
+
+    for result in failed:
+        error = result.error or ""
+        print_error(error if error.startswith(result.source) else f"{result.source}: {error}")
+    return 1 if failed else 0
+
+
+# --- pdf, schema ---------------------------------------------------------------------------------
+def _pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP.docx", help="các tệp Word cần xuất PDF")
+    parser.add_argument("--out-dir", type=Path, metavar="THƯ_MỤC", help="thư mục ghi PDF (mặc định: cạnh tệp .docx)")
+
+
+def _pdf(args: Args) -> int:
+    from . import print_error
+
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        raise vanban.InputError(f"không tìm thấy tệp: {', '.join(missing)}")
+    groups: dict[Path, list[Path]] = {}
+    for path in args.files:
+        groups.setdefault(args.out_dir or path.parent, []).append(path)
+    failed = 0
+    for folder, paths in groups.items():
+        for source, made in vanban.to_pdf(paths, folder).items():
+            if isinstance(made, Path):
+                _echo(f"Đã ghi {made}")
+            else:
+                failed += 1
+                print_error(f"{source}: {made}")
+    return 1 if failed else 0
+
+
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", nargs="?", default="ke_hoach", metavar="LOẠI", help="ke_hoach (mặc định) hoặc bao_cao")
+    parser.add_argument("-o", "--output", type=Path, metavar="TỆP.json", help="ghi ra tệp thay vì màn hình")
+
+
+def _schema(args: Args) -> int:
+    text = json.dumps(vanban.json_schema(args.kind), ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        vanban.write_all({args.output: text.encode("utf-8")})
+        _echo(f"Đã ghi {args.output}")
+    return 0
+
+
+# --- report --------------------------------------------------------------------------------------
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch .yaml/.json hoặc .docx")
+    parser.add_argument(
+        "--ky", required=True, metavar="KỲ", help="kỳ báo cáo: 'tháng 3', 'quý I', '6 tháng đầu năm', '9 tháng', 'năm'"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="RA.docx",
+        help="tệp báo cáo .docx; bản YAML để sửa ghi cạnh nó",
+    )
+    parser.add_argument(
+        "--tien-do",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="TỆP",
+        help="số liệu tiến độ .yaml/.csv/.xlsx; lặp lại để cộng nhiều kỳ",
+    )
+    parser.add_argument("--nam", type=int, metavar="NĂM", help="năm của kỳ báo cáo (mặc định: năm của kế hoạch)")
+    parser.add_argument("--so", type=int, metavar="SỐ", help="số báo cáo (mặc định để trống cho văn thư)")
+    parser.add_argument("--ngay", metavar="dd/mm/yyyy", help="ngày ban hành (mặc định để trống)")
+    parser.add_argument("--nguoi-ky", metavar="HỌ_TÊN", help="họ tên người ký (chức vụ lấy từ kế hoạch)")
+    parser.add_argument(
+        "--kinh-gui", action="append", default=[], metavar="NƠI", help="nơi được kính gửi; lặp lại cho nhiều nơi"
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="cho ghi đè tệp YAML cạnh tệp ra dù không do vanban ghi"
+    )
+    _old_option(parser, "--progress", "--tien-do", "tien_do")
+
+
+def _report(args: Args) -> int:
+    output = _suffix(args.output, (".docx",))
+    yaml_path = output.with_suffix(".yaml")
+    vanban.write_all(
+        {output: b"", yaml_path: b""},
+        inputs=[args.plan, *args.tien_do],
+        side_files=[] if args.overwrite else [yaml_path],
+        dry_run=True,
+    )
+    plan = _load_document(args.plan)
+    period = vanban.KyBaoCao.from_words(args.ky, args.nam or plan.nam)
+    periods = [entry for path in args.tien_do for entry in vanban.load_progress(path, period)]
+    draft = vanban.draft_report(
+        plan, period, periods, so=args.so, ngay=args.ngay, nguoi_ky=args.nguoi_ky, kinh_gui=args.kinh_gui or None
+    )
+    vanban.write_all(
+        {output: vanban.render_bytes(draft), yaml_path: vanban.to_yaml(draft).encode("utf-8")},
+        inputs=[args.plan, *args.tien_do],
+        side_files=[] if args.overwrite else [yaml_path],
+    )
+    _echo(f"Đã ghi {output} và {yaml_path} (báo cáo {draft.ky}, {len(draft.ket_qua)} nhiệm vụ).")
+    missing = draft.placeholders()
+    if missing:
+        _echo(f"Còn {len(missing)} chỗ cần bổ sung (tô vàng trong tệp Word):")
+        for item in missing:
+            _echo(f"  - {item}")
+    return 0
+
+
+# --- next-year -----------------------------------------------------------------------------------
+def _next_year_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch năm nay (.yaml/.json hoặc .docx)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="RA",
+        help="kế hoạch năm sau: .yaml (giữ chú thích của tệp gốc) hoặc .docx",
+    )
+    parser.add_argument("--nam", type=int, metavar="NĂM", help="năm mới (mặc định: năm sau năm của kế hoạch)")
+    parser.add_argument(
+        "--bao-cao",
+        type=Path,
+        metavar="BÁO_CÁO",
+        help="báo cáo năm (.yaml hoặc .docx): bỏ nhiệm vụ đã hoàn thành, chuyển tiếp phần còn lại",
+    )
+    parser.add_argument("--giu-hoan-thanh", action="store_true", help="giữ cả nhiệm vụ đã hoàn thành")
+    parser.add_argument("--thay-doi", type=Path, metavar="TỆP.md", help="ghi danh sách thay đổi ra tệp Markdown")
+    _old_option(parser, "--report", "--bao-cao", "bao_cao")
+    _old_option(parser, "--changes", "--thay-doi", "thay_doi")
+
+
+def _next_year(args: Args) -> int:
+    output = _suffix(args.output, (".yaml", ".yml", ".docx"))
+    plan_path, report_path = Path(args.plan), Path(args.bao_cao) if args.bao_cao else None
+    changes_path = Path(args.thay_doi) if args.thay_doi else None
+    outputs: dict[Path, bytes] = {output: b""}
+    if changes_path is not None:
+        outputs[changes_path] = b""
+    vanban.write_all(outputs, inputs=[plan_path, report_path], dry_run=True)
+    plan = _load_document(plan_path)
+    year_end = _load_document(report_path, vanban.BaoCao) if report_path else None
+    new_plan, found = vanban.next_year(plan, args.nam, year_end, giu_hoan_thanh=args.giu_hoan_thanh)
+    if output.suffix.lower() == ".docx":
+        outputs[output] = vanban.render_bytes(new_plan)
+    else:
+        outputs[output] = vanban.to_yaml(new_plan, keep_comments_from=plan_path).encode("utf-8")
+    listing = vanban.changes_markdown(found, plan.nam, new_plan.nam)
+    if changes_path is not None:
+        outputs[changes_path] = listing.encode("utf-8")
+    vanban.write_all(outputs, inputs=[plan_path, report_path])
+    _echo(listing)
+    _echo(f"Đã ghi {output}" + (f" và {changes_path}" if changes_path else ""))
+    return 0
+
+
+# --- parse ---------------------------------------------------------------------------------------
+def _parse_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source",
+        type=Path,
+        metavar="NGUỒN",
+        help="kế hoạch hoặc báo cáo có sẵn: .docx, .doc hoặc .txt (mỗi đoạn một dòng)",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="RA.yaml", help="tệp .yaml hoặc .json ghi ra"
+    )
+
+
+def _parse(args: Args) -> int:
+    output = _suffix(args.output, (".yaml", ".yml", ".json"))
+    vanban.write_all({output: b""}, inputs=[args.source], dry_run=True)
+    found = vanban.parse_detailed(args.source)
+    vanban.save(found.model, output)
+    kind = found.model.TEN_LOAI.lower()
+    _echo(f"Đã đọc {kind} {found.model.so_ky_hieu}, ghi {output}. Độ chắc chắn: {found.confidence:.0%}.")
+    if found.notes:
+        _echo(f"{len(found.notes)} chỗ cần xem lại:")
+        for note in found.notes:
+            detail = f" «{note.text[:80]}»" if note.text else ""
+            _echo(f"  - {note.where}: {note.reason}{detail}")
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------------------
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP.docx", help="một hay nhiều tệp Word cần kiểm tra")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: đọc được (mặc định); json: cho chương trình",
+    )
+    parser.add_argument(
+        "--fix", action="store_true", help="sửa các lỗi định dạng sửa được an toàn vào một bản sao (cần -o)"
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="RA.docx", help="tệp .docx ghi bản đã sửa (với --fix)")
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument(
+        "--du-thao",
+        dest="du_thao",
+        action="store_const",
+        const=True,
+        help="coi là dự thảo (số, ngày để trống chỉ là thông tin)",
+    )
+    state.add_argument(
+        "--chinh-thuc",
+        dest="du_thao",
+        action="store_const",
+        const=False,
+        help="coi là bản chính thức; mặc định: tự nhận biết",
+    )
+
+
+def _check(args: Args) -> int:
+    from . import print_error
+
+    if args.fix:
+        if args.output is None or len(args.files) != 1:
+            raise vanban.InputError("--fix cần đúng một tệp vào và -o TỆP_RA.docx")
+        _suffix(args.output, (".docx",))
+        vanban.write_all({args.output: b""}, inputs=args.files, dry_run=True)
+    elif args.output is not None:
+        raise vanban.InputError("-o chỉ dùng cùng --fix")
+    results, unreadable = [], []
+    for path in args.files:
+        try:
+            if args.fix:
+                before = vanban.check(path, du_thao=args.du_thao)
+                data, result = vanban.fix(path, du_thao=args.du_thao)
+                vanban.write_all({args.output: data}, inputs=args.files)
+                print(
+                    f"Đã sửa {len(before.findings) - len(result.findings)} mục, ghi {args.output}; kiểm tra lại:",
+                    file=sys.stderr if args.format == "json" else sys.stdout,
+                )
+            else:
+                result = vanban.check(path, du_thao=args.du_thao)
+            results.append(result)
+        except vanban.DocxError as exc:
+            unreadable.append(str(exc))
+    if args.format == "json":
+        payload = [r.to_dict() for r in results] + [{"source": None, "error": e} for e in unreadable]
+        _echo(json.dumps(payload if len(args.files) > 1 else payload[0], ensure_ascii=False, indent=2))
+    else:
+        from .printout import print_findings
+
+        for result in results:
+            print_findings(result)
+        for error in unreadable:
+            print_error(error)
+    if unreadable:
+        return 2
+    return 1 if any(not r.ok for r in results) else 0
+
+
+COMMANDS = (
+    Command(
+        "render",
+        "xuất kế hoạch, báo cáo (YAML/JSON) ra Word .docx đúng thể thức",
+        "Xuất kế hoạch, báo cáo (YAML/JSON) ra Word .docx đúng thể thức; --pdf để có thêm PDF.\n\n"
+        "Một tệp: vanban render KH.yaml -o KH.docx\nNhiều tệp: vanban render a.yaml b.yaml --out-dir ra/ -j 2\n"
+        "Tệp lỗi không làm dừng các tệp khác (mã thoát 1). Không bao giờ để lại tệp ghi dở.",
+        _render_arguments,
+        _render,
+    ),
+    Command(
+        "report",
+        "soạn dự thảo báo cáo tháng, quý, 6 tháng, 9 tháng, năm",
+        "Soạn dự thảo báo cáo từ kế hoạch và số liệu tiến độ. Ghi RA.docx và RA.yaml (để sửa rồi\n"
+        "`vanban render RA.yaml`). Chỗ chưa có số liệu để [Bổ sung …] (tô vàng) và liệt kê ở cuối;\n"
+        "không có con số nào tự bịa ra.",
+        _report_arguments,
+        _report,
+    ),
+    Command(
+        "next-year",
+        "soạn kế hoạch năm sau từ kế hoạch năm nay",
+        "Soạn kế hoạch năm sau, kèm danh sách mọi thay đổi và chỗ cần xem lại. Năm của chính kế hoạch\n"
+        "được dời; văn bản được dẫn, giai đoạn khác giữ nguyên. Số và ngày ban hành để trống cho văn thư.",
+        _next_year_arguments,
+        _next_year,
+    ),
+    Command(
+        "parse",
+        "đọc kế hoạch, báo cáo có sẵn (Word, văn bản) thành YAML",
+        "Đọc kế hoạch hoặc báo cáo có sẵn thành YAML để sửa, soạn báo cáo, lập kế hoạch năm sau.\n"
+        "Không bỏ chữ nào; in những chỗ cần xem lại và độ chắc chắn.",
+        _parse_arguments,
+        _parse,
+    ),
+    Command(
+        "check",
+        "kiểm tra thể thức một tệp Word theo Nghị định 30",
+        "Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP, báo lỗi theo mã quy tắc.\n"
+        "Mã thoát: 0 không có lỗi E; 1 có lỗi E; 2 có tệp không đọc được.",
+        _check_arguments,
+        _check,
+    ),
+    Command(
+        "pdf",
+        "xuất PDF từ tệp Word (LibreOffice)",
+        "Xuất PDF từ tệp Word qua LibreOffice (cả lô trong một lần chạy, không đụng tới LibreOffice đang mở).",
+        _pdf_arguments,
+        _pdf,
+    ),
+    Command(
+        "schema",
+        "in JSON Schema của tệp YAML/JSON (cho trình soạn thảo)",
+        "In JSON Schema của tệp YAML/JSON, để trình soạn thảo gợi ý và kiểm tra khi gõ.",
+        _schema_arguments,
+        _schema,
+    ),
+)
