@@ -67,8 +67,25 @@ def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path):
     from vanban import _pdf as pdf
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    for variable in pdf._WINDOWS_PLACES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(pdf.Path, "is_file", lambda self: self.name == "a.docx")
     with pytest.raises(RenderError, match="apt-get install libreoffice-writer-nogui"):
         pdf.to_pdf([tmp_path / "a.docx"], tmp_path)
+
+
+def test_libreoffice_is_found_where_windows_installs_it(monkeypatch, tmp_path):
+    """No soffice on PATH (the usual case on Windows): Program Files\\LibreOffice\\program\\soffice.exe."""
+    from vanban import _pdf as pdf
+
+    program = tmp_path / "Program Files" / "LibreOffice" / "program" / "soffice.exe"
+    program.parent.mkdir(parents=True)
+    program.write_bytes(b"")
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    for variable in pdf._WINDOWS_PLACES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    assert pdf.soffice() == str(program)
 
 
 @needs_libreoffice
@@ -76,13 +93,13 @@ def test_one_libreoffice_run_for_the_whole_batch(monkeypatch, tmp_path):
     from vanban import _pdf as pdf
 
     calls = []
-    real = subprocess.run
+    real = pdf.subprocess.Popen
 
     def counting(*args, **kwargs):
         calls.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pdf.subprocess, "run", counting)
+    monkeypatch.setattr(pdf.subprocess, "Popen", counting)
     results = render_batch([EXAMPLE, EXAMPLE.with_name("tien-do-quy-I-2024.yaml")], tmp_path, pdf=True)
     assert len(calls) == 1
     assert results[0].ok and results[0].pdf.is_file()

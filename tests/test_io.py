@@ -132,3 +132,54 @@ def test_readme_yaml_example_is_a_valid_plan(tmp_path):
     plan = vanban.load(write(tmp_path, block))
     assert plan.nhiem_vu[0].chi_tieu[0].so_luong == 15
     assert plan.nguoi_ky.quyen_han == "KT."
+
+
+def test_bom_and_windows_line_ends(tmp_path, example_plan):
+    path = tmp_path / "kh.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes().replace(b"\n", b"\r\n"))
+    assert vanban.load(path) == example_plan
+
+
+def cp1258(value: str) -> bytes:
+    """Text as Windows-1258 stores it: vowels precomposed, tone marks as combining characters."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for char in value:
+        parts = unicodedata.normalize("NFD", char)
+        marks = "".join(c for c in parts if c in tones)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + marks)
+    return "".join(out).encode("cp1258")
+
+
+def test_yaml_in_windows_1258_is_named(tmp_path):
+    path = tmp_path / "kh.yaml"
+    path.write_bytes(cp1258("dia_danh: Lạng Sơn\n"))
+    with pytest.raises(InputError, match="UTF-8") as caught:
+        vanban.load(path)
+    assert str(path) in str(caught.value)
+
+
+def test_csv_saved_by_excel_in_windows_1258(tmp_path):
+    from vanban import KyBaoCao, load_progress
+
+    path = tmp_path / "tien-do.csv"
+    path.write_bytes(cp1258("nhiem_vu;dat;ket_qua\r\n2;1.000;Đã hoàn thành đánh giá\r\n"))
+    [period] = load_progress(path, KyBaoCao.model_validate("quý I năm 2024"))
+    assert period.nhiem_vu[2].dat == {"1": 1000} and period.nhiem_vu[2].ket_qua == ["Đã hoàn thành đánh giá"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, example_plan):
+    import vanban._files as files
+
+    target = tmp_path / "kh.docx"
+    target.write_bytes(b"old")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(vanban.WriteError, match="No space left on device"):
+        vanban.render(example_plan, target)
+    assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]

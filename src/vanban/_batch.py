@@ -7,6 +7,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -38,18 +41,28 @@ _templates: dict[str, object] = {}
 _template_path: str | None = None
 
 
-def _setup(template: str | None) -> None:
-    """Worker start: remember which template to use; each is compiled on first use in this process."""
+def _setup(template: str | None, parent: int | None = None) -> None:
+    """Worker start: remember which template to use (each is compiled on first use in this process); leave
+    Ctrl-C to the parent, and end when the parent is gone."""
     global _template_path
     _template_path = template
     _templates.clear()
+    if parent is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os._exit(1)
 
 
 def _template_for(code: str):
     from ._render import Template, bundled_template
 
     if code not in _templates:
-        _templates[code] = Template(_template_path, sandboxed=True) if _template_path else bundled_template(code)
+        _templates[code] = Template(_template_path) if _template_path else bundled_template(code)
     return _templates[code]
 
 
@@ -106,7 +119,8 @@ def render_batch(
             if progress:
                 progress(results[index])
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_setup, initargs=(template_path,)) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_setup, initargs=(template_path, os.getpid()))
+        try:
             futures = {
                 pool.submit(_render_one, source, target): index
                 for index, (source, target) in zip(order, tasks, strict=True)
@@ -115,10 +129,27 @@ def render_batch(
                 results[futures[future]] = future.result()
                 if progress:
                     progress(results[futures[future]])
+        except BaseException:  # Ctrl-C, or a worker lost: stop now, not after the queue drains
+            _stop(pool)
+            for _, target in tasks:  # what a terminated worker was writing
+                for temporary in Path(target).parent.glob(f".{Path(target).name}.*.tmp"):
+                    temporary.unlink(missing_ok=True)
+            raise
+        pool.shutdown()
     ordered = [results[i] for i in sorted(results)]
     if pdf:
         _add_pdfs(ordered, out)
     return ordered
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool at once: queued work cancelled, running workers terminated."""
+    workers = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=2)
 
 
 def _add_pdfs(results: list[BatchResult], out: Path) -> None:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
+from . import text
 from ._errors import InputError
 from ._files import HEADER, read_text, write_atomic, written_by_vanban
 from .models import BaoCao, KeHoach, SoKyHieu, VanBan
@@ -117,7 +118,9 @@ def _check_expansion(root: Any, source: str) -> None:
         if done or not children:
             sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
             if sizes[id(node)] > MAX_NODES:
-                raise InputError(f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {MAX_NODES:,} phần tử)", source=source)
+                raise InputError(
+                    f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {text.so(MAX_NODES)} phần tử)", source=source
+                )
         else:
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
@@ -150,7 +153,9 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     if not round_trip or len(raw) > 1024 * 1024:
         try:
             return _fast_yaml().load(raw)
-        except (YAMLError, ValueError, RecursionError):
+        except (YAMLError, ValueError, RecursionError) as exc:
+            if "digits" in str(exc):
+                raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
             if len(raw) > 1024 * 1024:  # too large to read again slowly for the line: say what is wrong
                 raise InputError("YAML sai cú pháp", source=source) from None
     try:

@@ -159,9 +159,11 @@ def find(doc: DocView) -> Components:
     """Locate every component of the first page and the signature block."""
     found = Components()
     paragraphs = doc.paragraphs
-    styled = {
-        role: [p for p in paragraphs if STYLE_ROLES.get(p.style_id or "") == role] for role in set(STYLE_ROLES.values())
-    }
+    styled: dict[str, list[Para]] = {role: [] for role in STYLE_ROLES.values()}
+    for para in paragraphs:
+        role = STYLE_ROLES.get(para.style_id or "")
+        if role is not None:
+            styled[role].append(para)
     _header(doc, found, paragraphs)
     _title(doc, found, paragraphs, styled)
     _signature(doc, found, paragraphs)
@@ -330,6 +332,7 @@ def _body(found: Components, paragraphs: list[Para]) -> None:
         signature_parts.add(id(found.ho_ten))
     body: list[Para] = []
     appendix: list[Para] = []
+    started = False
     for para in paragraphs:
         if para.index <= start_after or para.place == "textbox":
             continue
@@ -339,10 +342,10 @@ def _body(found: Components, paragraphs: list[Para]) -> None:
                     appendix.append(para)
             continue
         text = clean(para.text)
-        started = any(clean(p.text) for p in body)
         if not started and (text.startswith("Kính gửi") or (kinh_gui and text.startswith("-"))):
             kinh_gui.append(para)
             continue
+        started = started or bool(text)
         body.append(para)
     found.kinh_gui = kinh_gui
     found.body = body

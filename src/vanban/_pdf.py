@@ -1,32 +1,65 @@
 """DOCX → PDF through LibreOffice headless: a whole batch in one LibreOffice run.
 
-Each run uses its own temporary LibreOffice profile (so it works while the user has
-LibreOffice open) and its own temporary output folder (so a failure leaves no partial PDF).
+Each run uses its own temporary LibreOffice profile (so it works while the user has LibreOffice
+open) and its own temporary output folder (so a failure leaves no partial PDF). LibreOffice runs in
+a process group of its own: on a timeout or Ctrl-C the whole group is ended before the temporary
+folders are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._errors import RenderError
+from ._errors import InputError, RenderError
+from ._files import write_atomic
 
-INSTALL_HINT = (
-    "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (Debian/Ubuntu) hoặc tải tại libreoffice.org"
-)
+INSTALL_HINT = "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (Debian/Ubuntu), hoặc tải tại libreoffice.org (Windows, macOS)"
+_WINDOWS_PLACES = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
 
 
 def soffice() -> str:
     """The LibreOffice program, or a Vietnamese error saying how to install it."""
-    for name in ("soffice", "libreoffice"):
+    for name in ("soffice", "libreoffice", "soffice.exe"):
         found = shutil.which(name)
         if found:
             return found
+    candidates = [
+        Path(os.environ[variable]) / folder / "program" / "soffice.exe"
+        for variable in _WINDOWS_PLACES
+        if os.environ.get(variable)
+        for folder in ("LibreOffice", "LibreOffice 7", "LibreOffice 24", "Programs/LibreOffice")
+    ]
+    candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate)
     raise RenderError(f"không tìm thấy LibreOffice để xuất PDF; {INSTALL_HINT}")
+
+
+def _start(command: list[str]) -> subprocess.Popen[bytes]:
+    if sys.platform == "win32":
+        flags = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, creationflags=flags)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """End LibreOffice and every process it started, and wait until they are gone."""
+    with contextlib.suppress(OSError):
+        if sys.platform == "win32":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.communicate(timeout=10)
 
 
 def to_pdf(
@@ -36,15 +69,18 @@ def to_pdf(
 
     Returns, for each input, the PDF written to ``out_dir`` or the reason it failed.
     """
-    program = soffice()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     sources = [Path(d) for d in documents]
     if not sources:
         return {}
+    missing = [str(s) for s in sources if not s.is_file()]
+    if missing:
+        raise InputError(f"không tìm thấy tệp: {', '.join(missing)}")
     names = [s.stem for s in sources]
     if len(set(names)) != len(names):
         raise RenderError("hai tệp cùng tên (khác thư mục) sẽ ghi đè PDF của nhau; đổi tên một tệp")
+    program = soffice()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     limit = timeout if timeout is not None else 90 + 6 * len(sources)
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as work:
         profile = Path(work) / "profile"
@@ -61,18 +97,24 @@ def to_pdf(
             str(staging),
             *[str(s.resolve()) for s in sources],
         ]
+        process = _start(command)
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=limit)
+            stdout, stderr = process.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
+            _end(process)
             raise RenderError(f"LibreOffice không xuất xong PDF trong {limit:.0f} giây") from None
+        except BaseException:
+            _end(process)
+            raise
+        finally:
+            if process.poll() is None:
+                _end(process)
+        log = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
         results: dict[Path, Path | str] = {}
         for source in sources:
             made = staging / f"{source.stem}.pdf"
             if made.is_file() and made.stat().st_size > 0:
-                target = out / made.name
-                shutil.move(str(made), target)
-                results[source] = target
+                results[source] = write_atomic(out / made.name, made.read_bytes())
             else:
-                reason = (done.stderr or done.stdout or "").strip().splitlines()
-                results[source] = "LibreOffice không xuất được PDF" + (f": {reason[-1]}" if reason else "")
+                results[source] = "LibreOffice không xuất được PDF" + (f": {log[-1]}" if log else "")
         return results

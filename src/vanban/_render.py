@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,17 +19,19 @@ from typing import Any
 import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from . import text
-from ._errors import RenderError, TemplateError
-from ._files import write_atomic
+from ._errors import InputError, RenderError, TemplateError
+from ._files import read_bytes, write_atomic
 from ._metrics import text_width
 from ._templates import template_path
 from .models import ChiTieuDat, KetQuaNhiemVu, KyBaoCao, NgayDuThao, SoKyHieu, VanBan
 
 PathLike = str | os.PathLike[str]
+MAX_TEMPLATE = 32 * 1024 * 1024
 
 # A rule line under a text: which text it measures (Jinja expression) and in which style.
 _RULES = {
@@ -181,12 +184,86 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+#: Bounds for a template that does not ship with vanban (a clerk's or anyone's): time, loop steps, output.
+LIMITS = {"seconds": 20.0, "steps": 5_000_000, "output": 64 * 1024 * 1024, "text": 1_000_000}
+
+
+class _Budget:
+    """What one render of an untrusted template may still spend."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + LIMITS["seconds"]
+        self.steps = 0
+
+    def spend(self, steps: int = 1) -> None:
+        self.steps += steps
+        if self.steps > LIMITS["steps"]:
+            raise TemplateError(f"tệp mẫu lặp quá {text.so(LIMITS['steps'])} bước: dừng")
+        if self.steps % 1024 == 0 and time.monotonic() > self.deadline:
+            raise TemplateError(f"tệp mẫu chạy quá {LIMITS['seconds']:g} giây: dừng")
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (no attribute of ``_``, no change to the model's lists and dicts) that also
+    bounds time, loop steps and the size of strings a template builds."""
+
+    intercepted_binops = frozenset({"*", "+", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.budget = _Budget()
+        self.globals["_vong_lap"] = self.bounded
+
+    def bounded(self, iterable: Any) -> Iterator[Any]:
+        for item in iterable:
+            self.budget.spend()
+            yield item
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        self.budget.spend()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        self.budget.spend()
+        size = LIMITS["text"]
+        if operator == "**" and (not isinstance(right, int) or abs(right) > 64):
+            raise TemplateError("tệp mẫu tính lũy thừa quá lớn")
+        if (
+            operator == "*"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, int)
+            and len(left) * right > size
+        ):
+            raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+        if (
+            operator == "*"
+            and isinstance(right, (str, list, tuple))
+            and isinstance(left, int)
+            and len(right) * left > size
+        ):
+            raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, (str, list, tuple)) and len(result) > size:
+            raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+        return result
+
+
 def jinja_env(sandboxed: bool = False) -> jinja2.Environment:
     """The one Jinja environment rendering uses (also used by the template drift test)."""
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    cls = _Sandbox if sandboxed else jinja2.Environment
     env = cls(autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters.update(FILTERS)
     return env
+
+
+def _bound_loops(env: jinja2.Environment, source: str) -> jinja2.nodes.Template:
+    """The parsed template with every ``for`` loop stepping through the sandbox's budget."""
+    from jinja2 import nodes
+
+    tree = env.parse(source)
+    for loop in tree.find_all(nodes.For):
+        loop.iter = nodes.Call(nodes.Name("_vong_lap", "load"), [loop.iter], [], None, None)
+    return tree
 
 
 def _style_font(docx: Any, style_id: str) -> tuple[float, bool]:
@@ -258,21 +335,31 @@ def _landscape_if_appendix(xml: str) -> str:
 class Template:
     """A Word template compiled once; :meth:`render` fills it with one model.
 
-    ``sandboxed=True`` runs the template's Jinja code in Jinja's sandbox: use it for
-    any template that does not ship with vanban.
+    A template runs in Jinja's immutable sandbox with bounds on time, loop steps and output (it cannot
+    reach Python, change the model or run for ever); only vanban's own templates are compiled with
+    ``sandboxed=False``.
     """
 
-    def __init__(self, source: PathLike | bytes, *, sandboxed: bool = False) -> None:
+    def __init__(self, source: PathLike | bytes, *, sandboxed: bool = True) -> None:
         if isinstance(source, bytes):
             self.name = "<bytes>"
             self._bytes = source
         else:
             self.name = str(source)
             try:
-                self._bytes = Path(source).read_bytes()
-            except OSError as exc:
-                raise TemplateError(f"không đọc được tệp mẫu '{source}': {exc.strerror}") from None
+                self._bytes = read_bytes(source, limit=MAX_TEMPLATE, what="tệp mẫu")
+            except InputError as exc:
+                raise TemplateError(f"không đọc được tệp mẫu '{source}': {exc.args[0]}") from None
         self.env = jinja_env(sandboxed)
+        if sandboxed:
+            from ._docx.package import Package
+
+            try:
+                Package(self._bytes, self.name).verify()
+            except InputError as exc:
+                raise TemplateError(
+                    f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) dùng được: {exc.args[0]}"
+                ) from None
         try:
             base = DocxTemplate(io.BytesIO(self._bytes))
             base.init_docx()
@@ -288,8 +375,12 @@ class Template:
                 self._headers.append((key, self._compile(base.patch_xml(xml)), base.get_headers_footers_encoding(xml)))
 
     def _compile(self, xml: str) -> jinja2.Template:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         try:
-            return self.env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", xml))
+            if isinstance(self.env, _Sandbox):
+                code = self.env.compile(_bound_loops(self.env, source))
+                return self.env.template_class.from_code(self.env, code, self.env.make_globals(None), None)
+            return self.env.from_string(source)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"tệp mẫu '{self.name}' có thẻ Jinja sai (dòng {exc.lineno}): {exc.message}") from None
 
@@ -303,6 +394,8 @@ class Template:
     def render(self, model: VanBan) -> bytes:
         """The DOCX bytes of ``model`` rendered into this template."""
         context = {name: getattr(model, name) for name in type(model).model_fields}
+        if isinstance(self.env, _Sandbox):
+            self.env.budget = _Budget()
         try:
             body = self._fill(self._body, context)
             headers = [
@@ -310,8 +403,12 @@ class Template:
             ]
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"tệp mẫu '{self.name}' dùng biến không có trong mô hình: {exc.message}") from None
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu: {exc}") from None
+        except TemplateError as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}': {exc}") from None
+        except SecurityError as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}' làm việc không an toàn, đã chặn ({exc})") from None
+        except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError, TypeError, ValueError) as exc:
+            raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu: {type(exc).__name__}: {exc}") from None
         document = DocxTemplate(io.BytesIO(self._bytes))
         document.render_init()
         try:
@@ -326,9 +423,17 @@ class Template:
         document.docx.save(out)
         return out.getvalue()
 
-    @staticmethod
-    def _fill(compiled: jinja2.Template, context: dict[str, Any]) -> str:
-        xml = compiled.render(context)
+    def _fill(self, compiled: jinja2.Template, context: dict[str, Any]) -> str:
+        if isinstance(self.env, _Sandbox):
+            pieces, size = [], 0
+            for piece in compiled.generate(context):
+                size += len(piece)
+                if size > LIMITS["output"]:
+                    raise TemplateError(f"kết quả điền mẫu quá {LIMITS['output'] // 1_048_576} MB")
+                pieces.append(piece)
+            xml = "".join(pieces)
+        else:
+            xml = compiled.render(context)
         return _highlight_placeholders(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
 
 
@@ -338,7 +443,7 @@ _BUNDLED: dict[str, Template] = {}
 def bundled_template(code: str) -> Template:
     """The bundled template for a type code, compiled on first use."""
     if code not in _BUNDLED:
-        _BUNDLED[code] = Template(template_path(code))
+        _BUNDLED[code] = Template(template_path(code), sandboxed=False)
     return _BUNDLED[code]
 
 
@@ -351,7 +456,7 @@ def render_bytes(model: VanBan, template: PathLike | Template | None = None) -> 
     elif isinstance(template, Template):
         chosen = template
     else:
-        chosen = Template(template, sandboxed=True)
+        chosen = Template(template)
     return chosen.render(model)
 
 

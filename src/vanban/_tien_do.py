@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from pathlib import Path
@@ -17,9 +18,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import text
 from ._errors import InputError
 from ._files import read_text
 from ._io import describe_error, read_data
+from ._xlsx import MAX_COLUMNS, MAX_ROWS, open_workbook, sheet_rows
+from .models._common import MAX_SO_LUONG
 from .models.bao_cao import KyBaoCao, _plain
 from .models.tien_do import TienDoKy
 
@@ -42,16 +46,14 @@ def load_progress(path: str | os.PathLike[str], ky: KyBaoCao | None = None) -> l
     if suffix in (".yaml", ".yml", ".json"):
         return _from_data(read_data(path), ky, str(path))
     if suffix == ".csv":
-        text = read_text(path)
-        sample = text[:2048]
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
-        return _from_rows(rows, ky, str(path))
+        return _from_rows(_csv_rows(path), ky, str(path))
     if suffix == ".xlsx":
-        return _from_rows(_xlsx_rows(path), ky, str(path))
+        book = open_workbook(path)
+        try:
+            rows = list(sheet_rows(book.worksheets[0], str(path)))
+        finally:
+            book.close()
+        return _from_rows(rows, ky, str(path))
     raise InputError("tiến độ chỉ đọc từ tệp .yaml, .yml, .json, .csv hoặc .xlsx", source=str(path))
 
 
@@ -84,45 +86,47 @@ def _plain_data(data: Any) -> Any:
     return data
 
 
-def _xlsx_rows(path: Path) -> list[list[Any]]:
+def _csv_rows(path: Path) -> list[list[Any]]:
+    """The rows of a CSV file (UTF-8, or Windows-1258 as Excel saves it; comma, semicolon or tab)."""
+    raw = read_text(path, windows=True)
     try:
-        from openpyxl import load_workbook
-    except ImportError:  # pragma: no cover - openpyxl is a dependency
-        raise InputError("cần gói openpyxl để đọc .xlsx (pip install openpyxl)", source=str(path)) from None
+        dialect: Any = csv.Sniffer().sniff(raw[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[list[Any]] = []
+    reader = csv.reader(io.StringIO(raw), dialect)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InputError("không tìm thấy tệp", source=str(path)) from None
-    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise InputError(f"không đọc được bảng tính: {exc}", source=str(path)) from None
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
+        for row in reader:
+            if len(rows) >= MAX_ROWS:
+                raise InputError(f"tệp có hơn {text.so(MAX_ROWS)} dòng", source=str(path))
+            rows.append(row[:MAX_COLUMNS])
+    except csv.Error as exc:
+        raise InputError(f"dòng {reader.line_num}: CSV hỏng hoặc có ô quá dài ({exc})", source=str(path)) from None
     return rows
 
 
-def _number(value: Any, where: str) -> float | None:
+def _number(value: Any, where: str) -> int | float | None:
+    """A figure: a number as Excel stores it, or Vietnamese digits ("1.000" is a thousand, "12,5" twelve and a half)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, bool):
+        raise InputError(f"{where}: số đạt được '{value}' không phải là số")
     if isinstance(value, (int, float)):
-        return value
-    raw = str(value).strip().replace(" ", "")
-    if "," in raw and "." in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    elif "," in raw:
-        raw = raw.replace(",", ".")
+        if not math.isfinite(value) or abs(value) > MAX_SO_LUONG:
+            raise InputError(f"{where}: số đạt được '{value}' không hợp lệ (quá lớn hoặc không hữu hạn)")
+        return int(value) if float(value).is_integer() else value
     try:
-        number = float(raw)
-    except ValueError:
-        raise InputError(f"{where}: số đạt được '{value}' không phải là số") from None
-    return int(number) if number.is_integer() else number
+        return text.tu_so(str(value))
+    except ValueError as exc:
+        raise InputError(f"{where}: số đạt được {exc}") from None
 
 
 def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
-    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
-    if not rows:
+    numbered = [(line, row) for line, row in enumerate(rows, start=1) if any(cell not in (None, "") for cell in row)]
+    if not numbered:
         raise InputError("bảng tiến độ trống", source=source)
-    header = [_plain(str(cell or "")) for cell in rows[0]]
+    rows = [row for _, row in numbered]
+    header = [_plain(str(cell or ""))[:80] for cell in rows[0]]
     positions: dict[str, int] = {}
     for name, aliases in COLUMNS.items():
         for index, title in enumerate(header):
@@ -133,8 +137,9 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
     unknown = [rows[0][i] for i, title in enumerate(header) if title and not any(title in a for a in COLUMNS.values())]
     if unknown:
         raise InputError(f"dòng 1: cột không hiểu: {', '.join(map(str, unknown))}", source=source)
+    header_text = [str(cell or "") for cell in rows[0]]
     periods: dict[str, dict[str, Any]] = {}
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in numbered[1:]:
 
         def cell(name: str, row: list[Any] = row) -> Any:
             index = positions.get(name)
@@ -149,12 +154,13 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
         task_id = cell("nhiem_vu")
         try:
             number = int(float(str(task_id).strip().rstrip(".")))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise InputError(f"dòng {line}: số nhiệm vụ '{task_id}' phải là số (1, 2, …)", source=source) from None
         entry = periods.setdefault(str(period), {}).setdefault(
             number, {"dat": {}, "ket_qua": [], "kho_khan": [], "de_xuat": []}
         )
-        achieved = _number(cell("dat"), f"{source}: dòng {line}")
+        column = positions.get("dat", 0)
+        achieved = _number(cell("dat"), f"{source}: dòng {line}, cột {_column_name(column)} ({header_text[column]})")
         if achieved is not None:
             target = str(cell("chi_tieu") or "1")
             entry["dat"][target] = entry["dat"].get(target, 0) + achieved
@@ -165,3 +171,13 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
                 entry[name].append(str(cell(name)))
     data = [{"ky": period, "nhiem_vu": tasks} for period, tasks in periods.items()]
     return _from_data(data, ky, source)
+
+
+def _column_name(index: int) -> str:
+    """A, B, …, Z, AA, …: the column as a spreadsheet shows it."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name

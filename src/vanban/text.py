@@ -210,14 +210,30 @@ def so(value: int | float | Decimal) -> str:
 
 
 def tu_so(value: str) -> int | float:
-    """Inverse of :func:`so`: ``1.234,5`` → 1234.5; whole numbers come back as ``int``.
+    """Inverse of :func:`so`, babel's ``vi`` reading: "." groups thousands, "," is the decimal mark; whole
+    numbers come back as ``int``. A dot that does not group three digits ("1.5") could be either, so it
+    is refused, like a number that is not finite or is absurdly large.
 
-    >>> tu_so("1.234,5"), tu_so("06"), tu_so("2.000")
-    (1234.5, 6, 2000)
+    >>> tu_so("1.234,5"), tu_so("06"), tu_so("2.000"), tu_so("2.000.000"), tu_so("12,5"), tu_so("1 000")
+    (1234.5, 6, 2000, 2000000, 12.5, 1000)
+    >>> tu_so("1.5")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1.5' không rõ: dấu chấm chỉ dùng để nhóm hàng nghìn (1.500), dấu phẩy là dấu thập phân (1,5)
     """
-    from babel.numbers import parse_decimal
+    from babel.numbers import NumberFormatError, parse_decimal
 
-    number = parse_decimal(value, locale="vi", strict=False)
+    raw = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", value.strip())
+    if not re.fullmatch(r"[+-]?\d[\d.,]*", raw):
+        raise ValueError(f"'{value}' không phải là số")
+    try:
+        number = parse_decimal(raw, locale="vi", strict=True)
+    except NumberFormatError:
+        raise ValueError(
+            f"'{value}' không rõ: dấu chấm chỉ dùng để nhóm hàng nghìn (1.500), dấu phẩy là dấu thập phân (1,5)"
+        ) from None
+    if not number.is_finite() or abs(number) > 10**15:
+        raise ValueError(f"'{value}' quá lớn")
     return int(number) if number == number.to_integral_value() else float(number)
 
 

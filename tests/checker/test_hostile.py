@@ -148,3 +148,17 @@ def test_damaged_documents_never_crash():
                 action(damaged)
             except vanban.InputError:
                 pass
+
+
+def test_the_inflated_bytes_of_a_whole_document_are_counted(monkeypatch):
+    """Parts each under the cap, together over it: the running count stops the reading."""
+    from vanban._docx import package
+
+    data = repack(make_docx(), add={f"word/extra{n}.xml": b"<x>" + b" " * 300_000 + b"</x>" for n in range(4)})
+    monkeypatch.setattr(package, "MAX_TOTAL", 1_000_000)
+    doc = open_docx(data)
+    with pytest.raises(DocxError, match="zip bomb"):
+        for n in range(4):
+            doc.package.read(f"word/extra{n}.xml")
+    monkeypatch.setattr(package, "MAX_TOTAL", 10_000_000)
+    assert len(open_docx(data).package.read("word/extra0.xml")) == 300_007

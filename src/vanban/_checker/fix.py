@@ -13,7 +13,7 @@ import unicodedata
 from typing import IO, Any
 
 from .._deprecated import renamed_keywords
-from .._docx import DocView, Para, W, open_docx, w
+from .._docx import DocView, Para, W, open_docx, twips, w
 from .._docx.edit import (
     PPR_ORDER,
     SECT_ORDER,
@@ -63,9 +63,7 @@ def _pages(doc: DocView) -> None:
         size = child(sect, "pgSz", SECT_ORDER)
         width, height = (A4[1], A4[0]) if landscape else A4
         if size.get(w("w")) != str(width) or size.get(w("h")) != str(height):
-            wrong_size = (
-                abs(int(size.get(w("w"), 0) or 0) - width) > 20 or abs(int(size.get(w("h"), 0) or 0) - height) > 20
-            )
+            wrong_size = abs(twips(size.get(w("w"))) - width) > 20 or abs(twips(size.get(w("h"))) - height) > 20
             if wrong_size:
                 size.set(w("w"), str(width))
                 size.set(w("h"), str(height))
@@ -75,7 +73,7 @@ def _pages(doc: DocView) -> None:
             size.attrib.pop(w("orient"), None)
         margin = child(sect, "pgMar", SECT_ORDER)
         for side, (low, high) in MARGINS.items():
-            value = int(margin.get(w(side), 0) or 0)
+            value = twips(margin.get(w(side)))
             if not low - 6 <= abs(value) <= high + 6:
                 margin.set(w(side), str(DEFAULT_MARGINS[side]))
         for key, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):

@@ -483,6 +483,8 @@ def estimated_pages(doc: DocView) -> int:
     margins = section.margins
     height = section.height - margins.get("top", 1134) - margins.get("bottom", 1134)
     width = section.width - margins.get("left", 1701) - margins.get("right", 1134)
+    if height <= 0 or width <= 0:
+        return 1
     pages, used = 1, 0
     for block in doc.blocks():
         if block.section != 0:
@@ -493,8 +495,9 @@ def estimated_pages(doc: DocView) -> int:
             if block.page_break and used:
                 pages, used = pages + 1, 0
             used += _para_height(block, width)
-        while used > height > 0:
-            pages, used = pages + 1, used - height
+        if used > height:
+            full, used = divmod(used, height)
+            pages += full
     return pages
 
 

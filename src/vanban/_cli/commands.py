@@ -107,7 +107,13 @@ def _render(args: Args) -> int:
     if args.jobs < 1:
         raise vanban.InputError("-j: số tiến trình phải từ 1 trở lên")
     if args.output is not None:
-        if len(args.files) != 1 or args.out_dir is not None or not Path(args.files[0]).is_file():
+        single = args.files[0]
+        if (
+            len(args.files) != 1
+            or args.out_dir is not None
+            or Path(single).is_dir()
+            or (any(c in single for c in "*?[") and not Path(single).exists())
+        ):
             raise vanban.InputError("-o chỉ dùng khi xuất một tệp; nhiều tệp, thư mục hay mẫu tên thì dùng --out-dir")
         output = _suffix(args.output, (".docx",))
         source = Path(args.files[0])

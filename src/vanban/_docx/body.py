@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..text import legacy_encoding, sang_unicode, tcvn3_sang_unicode, vni_sang_unicode
+from ..text import legacy_encoding, sang_unicode, so, tcvn3_sang_unicode, vni_sang_unicode
 from .package import Element, Package, R, source_bytes
 from .styles import SYMBOL_FONTS, Styles, twips, w
 from .values import Cell, HeaderFooter, Line, Para, Run, Section, Table
@@ -21,6 +21,8 @@ V = "urn:schemas-microsoft-com:vml"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 EMU_PER_TWIP = 635
 MAX_DEPTH = 64  # nesting of tables, text boxes and content controls
+MAX_PARAGRAPHS = 20_000  # a 600-page document has about 12,000
+MAX_RUNS = 400_000
 _UNICODE_LETTERS = re.compile(r"[\u0100-\u1eff]")  # đ, ư, ạ, …: text that holds these is already Unicode
 
 
@@ -47,6 +49,7 @@ class DocView:
         self.settings_part = self._related("settings") or f"{folder}/settings.xml"
         self.settings = self.package.xml(self.settings_part, optional=True)
         self._counter = 0
+        self._runs = 0
         self.tables: list[Table] = []
         self.paragraphs: list[Para] = []
         self.textboxes: list[Para] = []
@@ -253,6 +256,8 @@ class DocView:
             element=element,
         )
         self._counter += 1
+        if self._counter > MAX_PARAGRAPHS:
+            raise self.package.error(f"tài liệu có hơn {so(MAX_PARAGRAPHS)} đoạn văn: quá lớn để đọc")
         self.styles.apply_ppr(para, ppr, sid, tbl_style)
         if para.border_bottom:
             para.lines.append(Line("border", None, para.border_bottom[0] == "single"))
@@ -301,6 +306,9 @@ class DocView:
     def _run(
         self, run: Element, para: Para, pieces: list[str], state: dict[str, Any], tbl_style: str | None, sid: str | None
     ) -> None:
+        self._runs += 1
+        if self._runs > MAX_RUNS:
+            raise self.package.error(f"tài liệu có hơn {so(MAX_RUNS)} đoạn chữ (run): quá lớn để đọc")
         rpr = run.find(w("rPr"))
         text_parts: list[str] = []
         symbol = False

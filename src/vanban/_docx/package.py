@@ -175,6 +175,14 @@ class Package:
             return "word/document.xml"
         raise self.error("tệp không phải tài liệu Word (thiếu word/document.xml)")
 
+    def verify(self) -> None:
+        """Read every member through the caps, and every XML part's header for a DTD (for a package another
+        library will open, such as a custom template)."""
+        for name in self.members:
+            for index, chunk in enumerate(self._chunks(name, MAX_MEMBER)):
+                if index == 0 and name.endswith((".xml", ".rels")) and _UNSAFE_XML.search(chunk):
+                    raise self.error(f"phần '{name}' có khai báo DTD/thực thể: không an toàn, không đọc")
+
     # --- writing ------------------------------------------------------------------------------
     def touch(self, part: str) -> None:
         self.dirty.add(part)

@@ -57,8 +57,13 @@ LOAI_VAN_BAN: dict[str, str] = {
     "SL": "Bản sao lục",
 }
 QUYEN_HAN = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+#: The largest quantity a target or a figure may have (a larger one is a typing error).
+MAX_SO_LUONG = 10**12
 
 _GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9&.]*"
+_VIET_TAT_RE = re.compile(rf"{_GROUP}(-{_GROUP})*")
+#: What vanban writes where the clerk must fill something in.
+PLACEHOLDER_RE = re.compile(r"\[Bổ sung[^\]]*\]")
 _KY_HIEU_RE = re.compile(rf"^{_GROUP}(-{_GROUP})+$")
 _SO_KY_HIEU_RE = re.compile(r"^\s*(?:Số:\s*)?(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$")
 _PREFIX_RE = re.compile(r"^(?P<prefix>[A-ZĐa-zđ]{1,4}\.)\s*(?P<rest>\S.*)$")
@@ -102,7 +107,7 @@ class VBModel(BaseModel, metaclass=_Checked):
     """Base of every model: unknown keys are errors, text is NFC on single lines, and bad data is an
     :class:`~vanban.InputError` in Vietnamese (also when a field is assigned, which then keeps its old value)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False)
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
@@ -176,11 +181,18 @@ class CoQuan(VBModel):
     def _upper(cls, lines: list[str]) -> list[str]:
         return [text.viet_hoa(line) for line in lines if line]
 
+    @field_validator("viet_tat")
+    @classmethod
+    def _abbreviation(cls, value: str) -> str:
+        if not (_VIET_TAT_RE.fullmatch(value) or PLACEHOLDER_RE.fullmatch(value)):
+            raise ValueError(f"chữ viết tắt '{value}' sai dạng; chữ và số không dấu cách, ví dụ SKHCN hoặc UBND")
+        return value
+
 
 class SoKyHieu(VBModel):
     """Ô 3: number and ký hiệu, written ``19/KH-SKHCN``; a draft leaves the number out (``/KH-SKHCN``)."""
 
-    so: int | None = Field(default=None, ge=1, description="Số văn bản; bỏ trống khi là dự thảo.")
+    so: int | None = Field(default=None, ge=1, le=999_999, description="Số văn bản; bỏ trống khi là dự thảo.")
     ky_hieu: str = Field(description="Ký hiệu: chữ viết tắt tên loại + cơ quan, ví dụ KH-SKHCN.")
 
     model_config = ConfigDict(json_schema_extra=accepts_string)

@@ -11,7 +11,7 @@ from pydantic import ConfigDict, Field, field_validator, model_serializer, model
 from vanban import text
 
 from .._errors import InputError
-from ._common import VanBanDanChieu, VBModel, accepts_string
+from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string
 from ._van_ban import VanBan
 from .ke_hoach import MucKhac
 
@@ -22,7 +22,6 @@ TEN_TRANG_THAI: dict[str, str] = {
     "cham_tien_do": "chậm tiến độ",
     "chua_trien_khai": "chưa triển khai",
 }
-PLACEHOLDER_RE = re.compile(r"\[Bổ sung[^\]]*\]")
 
 
 def _plain(value: str) -> str:
@@ -148,9 +147,11 @@ def parse_ky(raw: str, nam: int | None = None) -> dict[str, Any]:
 class ChiTieuDat(VBModel):
     """A target of a task and what was achieved towards it (cumulative over the report's period)."""
 
-    so_luong: int | float
+    so_luong: int | float = Field(ge=0, le=MAX_SO_LUONG)
     don_vi: str
-    dat: int | float | None = Field(default=None, description="Số đạt được; trống nếu chưa có số liệu.")
+    dat: int | float | None = Field(
+        default=None, ge=0, le=MAX_SO_LUONG, description="Số đạt được; trống nếu chưa có số liệu."
+    )
 
     @field_validator("so_luong", "dat")
     @classmethod

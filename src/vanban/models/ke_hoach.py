@@ -8,14 +8,14 @@ from pydantic import ConfigDict, Field, model_serializer, model_validator
 
 from vanban import text
 
-from ._common import ThoiGian, VBModel, accepts_string
+from ._common import MAX_SO_LUONG, ThoiGian, VBModel, accepts_string
 from ._van_ban import Khoan, VanBan
 
 
 class ChiTieu(VBModel):
     """A measurable target: ``15`` ``Doanh nghiệp, Hợp tác xã``."""
 
-    so_luong: int | float = Field(ge=0)
+    so_luong: int | float = Field(ge=0, le=MAX_SO_LUONG)
     don_vi: str = Field(min_length=1, description="Đơn vị tính, ví dụ: Doanh nghiệp, Hợp tác xã.")
 
     def __str__(self) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from ._common import VBModel
+from ._common import MAX_SO_LUONG, VBModel
 from .bao_cao import KyBaoCao, TrangThai, parse_trang_thai
 
 
@@ -55,6 +56,8 @@ class TienDoNhiemVu(VBModel):
         for key, number in value.items():
             if number < 0:
                 raise ValueError(f"số đạt được của chỉ tiêu '{key}' không được âm")
+            if not math.isfinite(number) or number > MAX_SO_LUONG:
+                raise ValueError(f"số đạt được của chỉ tiêu '{key}' quá lớn hoặc không phải số hữu hạn: {number}")
         return value
 
 
