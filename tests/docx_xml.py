@@ -123,3 +123,22 @@ class Docx:
 
     def text_lines(self) -> list[str]:
         return [p.text for p in self.paragraphs()]
+
+    def part_texts(self, prefix: str) -> list[tuple[str, str]]:
+        """(name, text) of every part whose name starts with ``word/<prefix>`` (``header``, ``footer``)."""
+        out = []
+        for name in sorted(self.parts):
+            if name.startswith(f"word/{prefix}") and name.endswith(".xml"):
+                root = self.xml(name)
+                out.append((name, "".join(t.text or "" for t in root.iter(q("t")))))
+        return out
+
+    def run_fonts(self) -> list[tuple[str, str | None]]:
+        """(text, hAnsi font) of every run of the body that holds text, as written on the run."""
+        out = []
+        for run in self.document.iter(q("r")):
+            text = "".join(t.text or "" for t in run.iter(q("t")))
+            fonts = run.find(f"{q('rPr')}/{q('rFonts')}")
+            if text.strip():
+                out.append((text, fonts.get(q("hAnsi")) if fonts is not None else None))
+        return out

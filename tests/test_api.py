@@ -90,7 +90,7 @@ def test_old_module_paths_still_import_with_a_warning():
         "import warnings; warnings.simplefilter('error', DeprecationWarning)\n"
         "try:\n    from vanban.parsing import parse_detailed\nexcept DeprecationWarning as w:\n    print('warned', w)\n"
         "warnings.simplefilter('ignore')\n"
-        "from vanban.parsing import parse_detailed; from vanban.checker.fix import fix; import vanban._checker.fix as f\n"
+        "from vanban.parsing import parse_detailed; from vanban.checker.fix import fix; import vanban._checker as f\n"
         "print(parse_detailed is __import__('vanban').parse_detailed, fix is f.fix)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

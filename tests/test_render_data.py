@@ -19,7 +19,7 @@ HARD = "Sở KH&CN <Đề án> \"A\" 'B' Đ đ – 100% & 5 < 6 > 4"
 
 def plan(**changes):
     data = {
-        "co_quan": {"chu_quan": "Ủy ban nhân dân tỉnh Lâm Đồng", "ten": "Sở Nội vụ", "viet_tat": "SNV"},
+        "co_quan": {"chu_quan": ["Ủy ban nhân dân", "tỉnh Lâm Đồng"], "ten": "Sở Nội vụ", "viet_tat": "SNV"},
         "so_ky_hieu": "/KH-SNV",
         "dia_danh": "Lâm Đồng",
         "ngay_ban_hanh": {"nam": 2025, "thang": 12},
@@ -225,3 +225,28 @@ def test_template_that_is_not_a_docx(tmp_path, content, example_plan):
     bad.write_bytes(content)
     with pytest.raises(TemplateError, match="không phải tài liệu Word"):
         vanban.render_bytes(example_plan, bad)
+
+
+def test_a_long_agency_line_is_broken_where_a_person_breaks_it():
+    """One line written, too wide for the header column: two lines, broken before the level word; read back as two."""
+    from docx_xml import Docx
+
+    long_name = plan(
+        co_quan={
+            "chu_quan": "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "ten": "Sở Nông nghiệp và Môi trường",
+            "viet_tat": "SNNMT",
+        }
+    )
+    lines = Docx(vanban.render_bytes(long_name)).text_lines()
+    assert lines[:4] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]
+    read = vanban.parse(vanban.render_bytes(long_name))
+    assert read.co_quan.chu_quan == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"] and read.co_quan.ten == [
+        "SỞ NÔNG NGHIỆP",
+        "VÀ MÔI TRƯỜNG",
+    ]
+    assert not vanban.check(vanban.render_bytes(long_name)).rules("E", "W") & {
+        "ND30-LAYOUT-06",
+        "ND30-CQ-04",
+        "ND30-CQ-05",
+    }

@@ -419,6 +419,6 @@ def text_width(text: str, size_pt: float, bold: bool = False, italic: bool = Fal
     units = 0
     for char in text:
         if char not in _INDEX:
-            char = unicodedata.normalize("NFD", char)[0]
+            char = " " if char.isspace() else unicodedata.normalize("NFD", char)[0]
         units += widths[_INDEX.get(char, _INDEX["n"])]
     return round(units / 2048 * size_pt * 20)

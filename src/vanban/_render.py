@@ -294,8 +294,10 @@ def _available_width(paragraph: Any, docx: Any) -> int:
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
 
 
-def _prepare_rules(docx: Any) -> None:
-    """Turn each rule paragraph's indent into a Jinja expression measured on the text above it."""
+def _prepare_rules(docx: Any) -> dict[str, tuple[int, float, bool]]:
+    """Turn each rule paragraph's indent into a Jinja expression measured on the text above it; returns the
+    room (width, size, bold) the text of each rule's component has, for line breaking."""
+    room: dict[str, tuple[int, float, bool]] = {}
     body = docx.element.body
     for paragraph in body.iter(qn("w:p")):
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -311,6 +313,25 @@ def _prepare_rules(docx: Any) -> None:
         expression = f"{{{{ {source}|ke({available}, {size}, {int(bold)}) }}}}"
         ind.set(qn("w:left"), expression)
         ind.set(qn("w:right"), expression)
+        room[text_style] = (available, size, bold)
+    if "VBCoQuan" in room:
+        width = room["VBCoQuan"][0]
+        room["VBChuQuan"] = (width, *_style_font(docx, "VBChuQuan"))
+    return room
+
+
+def _agency_lines(co_quan: Any, room: dict[str, tuple[int, float, bool]]) -> Any:
+    """The agency's lines as they fit the header column, broken where a person breaks them (ND30-LAYOUT-06)."""
+
+    def lines(values: list[str], style: str) -> list[str]:
+        width, size, bold = room[style]
+        return [
+            part for value in values for part in text.ngat_dong(value, lambda s: text_width(s, size, bold) <= width)
+        ]
+
+    return co_quan.model_copy(
+        update={"chu_quan": lines(co_quan.chu_quan, "VBChuQuan"), "ten": lines(co_quan.ten, "VBCoQuan")}
+    )
 
 
 def _landscape_if_appendix(xml: str) -> str:
@@ -365,7 +386,7 @@ class Template:
             base.init_docx()
         except Exception as exc:  # python-docx raises many kinds for a bad package
             raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ: {exc}") from None
-        _prepare_rules(base.docx)
+        self._room = _prepare_rules(base.docx)
         self.source_xml = _landscape_if_appendix(base.patch_xml(base.get_xml()))
         self._body = self._compile(self.source_xml)
         self._headers = []
@@ -394,6 +415,8 @@ class Template:
     def render(self, model: VanBan) -> bytes:
         """The DOCX bytes of ``model`` rendered into this template."""
         context = {name: getattr(model, name) for name in type(model).model_fields}
+        if "VBCoQuan" in self._room:
+            context["co_quan"] = _agency_lines(model.co_quan, self._room)
         if isinstance(self.env, _Sandbox):
             self.env.budget = _Budget()
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ __all__ = [
     "tcvn3_sang_unicode",
     "vni_sang_unicode",
     "sang_unicode",
+    "ngat_dong",
     "nfc",
     "ngay_ngan",
     "ngay_thang",
@@ -76,6 +78,48 @@ def viet_hoa(value: str) -> str:
     'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'
     """
     return nfc(nfc(value).upper())
+
+
+#: Words that begin the name of an administrative level: a name breaks before them, never inside what follows.
+CAP_HANH_CHINH = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN")
+_JOINERS = ("VÀ", "CỦA", "VỀ", "CÁC", "THUỘC", "TRỰC THUỘC")
+
+
+def ngat_dong(line: str, fits: Callable[[str], bool]) -> list[str]:
+    """An agency's name in capitals, broken into lines that ``fits`` accepts, where a person breaks it:
+    before the level word (``ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG``), else before a joining word
+    (``SỞ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG``), else where the lines are most even; never inside a word, nor
+    inside the place name after a level word.
+
+    >>> ngat_dong("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", lambda s: len(s) <= 20)
+    ['ỦY BAN NHÂN DÂN', 'TỈNH LÂM ĐỒNG']
+    >>> ngat_dong("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", lambda s: len(s) <= 20)
+    ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG']
+    >>> ngat_dong("UBND THÀNH PHỐ HỒ CHÍ MINH", lambda s: len(s) <= 20)
+    ['UBND', 'THÀNH PHỐ HỒ CHÍ MINH']
+    >>> ngat_dong("SỞ TƯ PHÁP", lambda s: len(s) <= 20)
+    ['SỞ TƯ PHÁP']
+    """
+    if fits(line):
+        return [line]
+    words = line.split()
+    level_at = next(
+        (i for i in range(1, len(words)) if any(f"{' '.join(words[i:])} ".startswith(f"{w} ") for w in CAP_HANH_CHINH)),
+        None,
+    )
+    candidates = []
+    for cut in range(1, len(words)):
+        if level_at is not None and cut > level_at:
+            continue  # inside the place name
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        rank = 0 if cut == level_at else 1 if words[cut] in _JOINERS else 2
+        candidates.append((rank, abs(len(head) - len(tail)), head, tail))
+    for rank, _balance, head, tail in sorted(candidates):
+        if fits(head):
+            if fits(tail) or rank == 0:  # a place name stays whole, even a long one
+                return [head, tail]
+            return [head, *ngat_dong(tail, fits)]
+    return [line]
 
 
 def so_hai_chu(number: int) -> str:

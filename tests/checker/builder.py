@@ -96,6 +96,25 @@ class Spec:
     appendix_table: bool = True
     appendix_title_bold: bool = True
     appendix_note_italic: bool = True
+    appendix_reference: bool = True  # the body says the appendix is attached (ND30-PL-01)
+    body_extra: list[str] = field(default_factory=list)  # more body paragraphs, after the opening
+    khoan_bold: bool = True
+    page_header_extra: str | None = None  # a line of text in the header of later pages
+    swap_header: bool = False  # Quốc hiệu on the left, the agency on the right
+    blank_between_agency: bool = False
+    chuc_vu_sau: list[str] = field(default_factory=list)  # titles written after the signer's name
+    mark: str | None = None  # an urgency or circulation mark under the Số line
+    mark_bold: bool = True
+    cong_van: str | None = None  # a công văn's "V/v …" under the Số line (no tên loại then)
+    motto_one_paragraph: bool = False  # Quốc hiệu and Tiêu ngữ in one paragraph, split by a line break
+    part_headings: bool = False  # centred "Phần thứ nhất" / title above the mục
+    trich_yeu_in_table: bool = False
+    trich_yeu_rule_in_next: bool = False  # the rule drawn as a shape anchored in the first body paragraph
+    invisible_shape: bool = False  # an invisible zero-width shape beside the agency's rule
+    east_asian_theme: bool = False  # docDefaults' East Asian slot left to theme Calibri
+    footer_text_with_page: str | None = None  # a footer line holding a PAGE field among its words
+    symbol_run: bool = False  # a Wingdings check box in the body
+    split_combining: bool = False  # a combining mark at the start of a run
 
 
 def _fonts(run, spec: Spec, size: float, bold: bool = False, italic: bool = False) -> None:
@@ -148,6 +167,34 @@ def _rule(container, length_twips: int, available: int) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     ppr.insert(0, borders) if ppr.find(qn("w:pStyle")) is None else ppr.insert(1, borders)
+
+
+def _shape(paragraph, length_twips: int, visible: bool) -> None:
+    """A horizontal DrawingML line anchored in ``paragraph`` (``visible=False``: drawn with no line)."""
+    emu = length_twips * 635
+    outline = (
+        "<a:ln><a:noFill/></a:ln>"
+        if not visible
+        else '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
+    )
+    xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0"'
+        ' layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>-60000</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{emu}" cy="0"/><wp:wrapNone/><wp:docPr id="{900 + length_twips % 90}" name="Line"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu}" cy="0"/></a:xfrm>'
+        f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom>{outline}</wps:spPr><wps:bodyPr/></wps:wsp>'
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(xml))
 
 
 def _width(text: str, size: float) -> int:
@@ -227,27 +274,50 @@ def make_docx(**changes) -> bytes:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     _borderless(table)
-    left, right = _cell(table, 0, 0, left_width), _cell(table, 0, 1, spec.right_width)
+    sides = (1, 0) if spec.swap_header else (0, 1)
+    left, right = _cell(table, 0, sides[0], left_width), _cell(table, 0, sides[1], spec.right_width)
     if spec.chu_quan:
         _para(left, spec, spec.chu_quan, spec.chu_quan_size, bold=spec.chu_quan_bold)
+    if spec.blank_between_agency:
+        _para(left, spec, "", 13)
     _para(left, spec, spec.co_quan, 13, bold=spec.co_quan_bold)
     if spec.co_quan_rule:
         _rule(left, int(_width(spec.co_quan, 13) * spec.co_quan_rule), left_width - 114)
-    _para(right, spec, spec.quoc_hieu, spec.quoc_hieu_size, bold=spec.quoc_hieu_bold)
-    if spec.blank_between_qh_tn:
-        _para(right, spec, "", 12)
-    _para(right, spec, spec.tieu_ngu, spec.tieu_ngu_size, bold=True)
+    if spec.invisible_shape:
+        _shape(left.paragraphs[-1], 1, visible=False)
+    if spec.motto_one_paragraph:
+        motto = _para(right, spec, spec.quoc_hieu, spec.quoc_hieu_size, bold=spec.quoc_hieu_bold)
+        run = motto.add_run()
+        run.add_break()
+        _fonts(run, spec, spec.tieu_ngu_size, bold=True)
+        _fonts(motto.add_run(spec.tieu_ngu), spec, spec.tieu_ngu_size, bold=True)
+    else:
+        _para(right, spec, spec.quoc_hieu, spec.quoc_hieu_size, bold=spec.quoc_hieu_bold)
+        if spec.blank_between_qh_tn:
+            _para(right, spec, "", 12)
+        _para(right, spec, spec.tieu_ngu, spec.tieu_ngu_size, bold=True)
     if spec.tieu_ngu_rule:
         _rule(right, int(_width(spec.tieu_ngu, spec.tieu_ngu_size) * spec.tieu_ngu_rule), spec.right_width - 114)
-    number_cell, date_cell = _cell(table, 1, 0, left_width), _cell(table, 1, 1, spec.right_width)
+    number_cell, date_cell = _cell(table, 1, sides[0], left_width), _cell(table, 1, sides[1], spec.right_width)
     _para(number_cell, spec, spec.so, spec.so_size, align=spec.so_align)
+    if spec.cong_van:
+        _para(number_cell, spec, spec.cong_van, 13, bold=True)
+    if spec.mark:
+        _para(number_cell, spec, spec.mark, 13, bold=spec.mark_bold)
     _para(date_cell, spec, spec.ngay, 14, italic=spec.ngay_italic)
 
     # title
-    _para(doc, spec, spec.ten_loai, 14, bold=spec.ten_loai_bold)
-    _para(doc, spec, spec.trich_yeu, 14, bold=spec.trich_yeu_bold)
-    if spec.trich_yeu_rule:
-        _rule(doc, int(_width(spec.trich_yeu, 14) * spec.trich_yeu_rule), text_width)
+    if spec.ten_loai:
+        _para(doc, spec, spec.ten_loai, 14, bold=spec.ten_loai_bold)
+        if spec.trich_yeu_in_table:
+            box = doc.add_table(rows=1, cols=1)
+            _borderless(box)
+            cell = _cell(box, 0, 0, text_width)
+            _para(cell, spec, spec.trich_yeu, 14, bold=spec.trich_yeu_bold)
+        else:
+            _para(doc, spec, spec.trich_yeu, 14, bold=spec.trich_yeu_bold)
+        if spec.trich_yeu_rule and not spec.trich_yeu_rule_in_next:
+            _rule(doc, int(_width(spec.trich_yeu, 14) * spec.trich_yeu_rule), text_width)
     for index, line in enumerate(spec.kinh_gui):
         _para(doc, spec, line, 14, align=CENTER if index == 0 and len(spec.kinh_gui) == 1 else LEFT, after=0)
 
@@ -266,9 +336,27 @@ def make_docx(**changes) -> bytes:
         )
 
     body("Căn cứ Quyết định số 145/QĐ-UBND ngày 20/01/2024 của UBND tỉnh Lạng Sơn;", italic=spec.can_cu_italic)
+    if spec.trich_yeu_rule_in_next:
+        _shape(doc.paragraphs[-1], int(_width(spec.trich_yeu, 14) * spec.trich_yeu_rule), visible=True)
+    if spec.symbol_run:
+        check_box = doc.paragraphs[-1].add_run("\uf0fe")
+        check_box.font.name = "Wingdings"
+    if spec.split_combining:
+        para = doc.paragraphs[-1]
+        _fonts(para.add_run(" Tổ chức đo"), spec, spec.body_size, italic=spec.can_cu_italic)
+        _fonts(para.add_run("\u0302\u0300ng bộ."), spec, spec.body_size, italic=spec.can_cu_italic)
+    if spec.part_headings:
+        _para(doc, spec, "Phần thứ nhất", 14, bold=True, after=120)
+        _para(doc, spec, "KẾT QUẢ THỰC HIỆN", 14, bold=True, after=120)
     body("Sở Nội vụ ban hành Kế hoạch cải cách hành chính năm 2024 như sau:")
+    for extra in spec.body_extra:
+        body(extra)
+    if spec.appendix and spec.appendix_reference:
+        body("Phân công thực hiện nhiệm vụ chi tiết tại Phụ lục kèm theo.")
     for heading in spec.headings:
-        level_bold = spec.heading_bold if heading[0] in "IVX" else heading[0].isdigit() or spec.diem_bold
+        level_bold = (
+            spec.heading_bold if heading[0] in "IVX" else (heading[0].isdigit() and spec.khoan_bold) or spec.diem_bold
+        )
         body(heading, bold=level_bold)
         for _ in range(2):
             body(spec.body_text)
@@ -295,6 +383,8 @@ def make_docx(**changes) -> bytes:
     for _ in range(3):
         _para(signer, spec, "", 14)
     _para(signer, spec, spec.ho_ten, 14, bold=spec.ho_ten_bold)
+    for line in spec.chuc_vu_sau:
+        _para(signer, spec, line, 14, bold=True)
 
     # page numbers: from page 2, centred in the header
     section.different_first_page_header_footer = spec.title_page
@@ -305,6 +395,17 @@ def make_docx(**changes) -> bytes:
         _page_field(paragraph, spec)
     if spec.title_page:
         section.first_page_header.paragraphs[0].text = ""
+    if spec.page_header_extra:
+        _para(section.header, spec, spec.page_header_extra, 13, bold=True)
+    if spec.footer_text_with_page:
+        footer = section.footer.paragraphs[0]
+        footer.alignment = CENTER
+        _fonts(footer.add_run(spec.footer_text_with_page), spec, 12)
+        _page_field(footer, spec)
+        _fonts(footer.add_run(" – MẬT"), spec, 12)
+    if spec.east_asian_theme:
+        fonts.set(qn("w:eastAsiaTheme"), "minorEastAsia")
+        fonts.attrib.pop(qn("w:eastAsia"), None)
 
     if spec.appendix:
         if spec.appendix == "same":

@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLE
 
 import vanban
-from vanban._checker.rules import estimated_pages
+from vanban._checker.page import estimated_pages
 from vanban._docx import open_docx
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus"

@@ -362,7 +362,21 @@ def _parse(args: Args) -> int:
 
 # --- check ---------------------------------------------------------------------------------------
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP.docx", help="một hay nhiều tệp Word cần kiểm tra")
+    parser.add_argument("files", nargs="*", type=Path, metavar="TỆP.docx", help="một hay nhiều tệp Word cần kiểm tra")
+    parser.add_argument(
+        "--rules", action="store_true", help="liệt kê mọi mã quy tắc của Nghị định và việc kiểm tra từng mã"
+    )
+    parser.add_argument(
+        "--annotate",
+        action="store_true",
+        help="ghi mỗi lỗi thành ghi chú (comment) Word tại chỗ của nó, vào bản sao (cần -o)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="vanban.toml",
+        help="quy ước riêng của cơ quan (mặc định: vanban.toml hoặc [tool.vanban] của pyproject.toml ở thư mục hiện tại)",
+    )
     parser.add_argument(
         "-f",
         "--format",
@@ -373,7 +387,13 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fix", action="store_true", help="sửa các lỗi định dạng sửa được an toàn vào một bản sao (cần -o)"
     )
-    parser.add_argument("-o", "--output", type=Path, metavar="RA.docx", help="tệp .docx ghi bản đã sửa (với --fix)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="RA.docx",
+        help="tệp .docx ghi bản đã sửa (với --fix) hoặc có ghi chú (với --annotate)",
+    )
     state = parser.add_mutually_exclusive_group()
     state.add_argument(
         "--du-thao",
@@ -394,26 +414,46 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 def _check(args: Args) -> int:
     from . import print_error
 
-    if args.fix:
+    if args.rules:
+        _print_rules()
+        return 0
+    if not args.files:
+        raise vanban.InputError("cần ít nhất một tệp .docx (hoặc --rules)")
+    if args.fix and args.annotate:
+        raise vanban.InputError("--fix và --annotate dùng riêng: mỗi lệnh ghi một bản sao")
+    if args.fix or args.annotate:
+        option = "--fix" if args.fix else "--annotate"
         if args.output is None or len(args.files) != 1:
-            raise vanban.InputError("--fix cần đúng một tệp vào và -o TỆP_RA.docx")
+            raise vanban.InputError(f"{option} cần đúng một tệp vào và -o TỆP_RA.docx")
         _suffix(args.output, (".docx",))
         vanban.write_all({args.output: b""}, inputs=args.files, dry_run=True)
     elif args.output is not None:
-        raise vanban.InputError("-o chỉ dùng cùng --fix")
+        raise vanban.InputError("-o chỉ dùng cùng --fix hoặc --annotate")
+    profile = vanban.load_profile(args.profile) if args.profile else vanban.load_profile()
     results, unreadable = [], []
     for path in args.files:
         try:
             if args.fix:
-                before = vanban.check(path, du_thao=args.du_thao)
-                data, result = vanban.fix(path, du_thao=args.du_thao)
-                vanban.write_all({args.output: data}, inputs=args.files)
+                fixed = vanban.fix(path, du_thao=args.du_thao, profile=profile)
+                vanban.write_all({args.output: fixed.data}, inputs=args.files)
+                stream = sys.stderr if args.format == "json" else sys.stdout
                 print(
-                    f"Đã sửa {len(before.findings) - len(result.findings)} mục, ghi {args.output}; kiểm tra lại:",
+                    f"Đã sửa {fixed.fixed} lỗi ({len(fixed.changes)} thay đổi định dạng), ghi {args.output}:",
+                    file=stream,
+                )
+                for change in fixed.changes:
+                    print(f"  - {change}", file=stream)
+                print("Kiểm tra lại bản đã sửa:", file=stream)
+                result = fixed.after
+            elif args.annotate:
+                annotated, result = vanban.annotate(path, du_thao=args.du_thao, profile=profile)
+                vanban.write_all({args.output: annotated}, inputs=args.files)
+                print(
+                    f"Đã ghi {args.output}: {len(result.findings)} lỗi thành ghi chú (comment) Word",
                     file=sys.stderr if args.format == "json" else sys.stdout,
                 )
             else:
-                result = vanban.check(path, du_thao=args.du_thao)
+                result = vanban.check(path, du_thao=args.du_thao, profile=profile)
             results.append(result)
         except vanban.DocxError as exc:
             unreadable.append(str(exc))
@@ -430,6 +470,21 @@ def _check(args: Args) -> int:
     if unreadable:
         return 2
     return 1 if any(not r.ok for r in results) else 0
+
+
+def _print_rules() -> None:
+    rules = vanban.list_rules()
+    for item in rules:
+        if item.status == "kiểm tra":
+            fix = ", sửa được" if item.fixable else ""
+            _echo(f"{item.id:15} {item.severity}  {item.title} [{item.note}{fix}]")
+        else:
+            _echo(f"{item.id:15} -  {item.status}: {item.note}")
+    checked = sum(1 for item in rules if item.status == "kiểm tra")
+    covered = sum(1 for item in rules if item.status == "kiểm tra qua mã khác")
+    _echo(
+        f"{len(rules)} mã: {checked} kiểm tra, {covered} kiểm tra qua mã khác, {len(rules) - checked - covered} không kiểm tra được trên tệp Word."
+    )
 
 
 COMMANDS = (

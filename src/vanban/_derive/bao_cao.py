@@ -73,7 +73,7 @@ def draft_report(
         ky=period,
         kinh_gui=recipients,
         ke_hoach=_cite(plan, agency),
-        tong_quan=_summary(results),
+        tong_quan=[*_summary(results), "Kết quả từng nhiệm vụ, chỉ tiêu chi tiết tại Phụ lục kèm theo."],
         ket_qua=results,
         ton_tai=_collected(inside, "kho_khan") or [MISSING_ISSUES],
         nhiem_vu_tiep_theo=_next_tasks(tasks, results, period, following, plan.nam),

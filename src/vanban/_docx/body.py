@@ -363,6 +363,9 @@ class DocView:
             plain = choice
         for shape in plain.iter(f"{{{WPS}}}wsp"):
             geometry = shape.find(f".//{{{A}}}prstGeom")
+            outline = shape.find(f".//{{{A}}}ln")
+            if outline is not None and outline.find(f"{{{A}}}noFill") is not None:
+                continue  # drawn with no line: invisible
             if geometry is not None and geometry.get("prst") in ("line", "straightConnector1"):
                 ext = shape.find(f".//{{{A}}}xfrm/{{{A}}}ext")
                 if ext is None:
@@ -375,6 +378,8 @@ class DocView:
                         dash = shape.find(f".//{{{A}}}prstDash")
                         para.lines.append(Line("shape", cx, dash is None or dash.get("val") == "solid"))
         for vline in plain.iter(f"{{{V}}}line"):
+            if vline.get("stroked", "t").lower() in ("f", "false"):
+                continue
             length = _vml_length(vline.get("from", "0,0"), vline.get("to", "0,0"))
             if length:
                 dash = vline.find(f"{{{V}}}stroke")

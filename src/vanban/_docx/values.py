@@ -73,8 +73,13 @@ class Para:
     def visible_runs(self) -> list[Run]:
         return [run for run in self.runs if run.text.strip()]
 
+    @property
+    def lettered_runs(self) -> list[Run]:
+        """Runs with a letter or a digit: bold or italic punctuation alone does not show."""
+        return [run for run in self.runs if any(c.isalnum() for c in run.text)] or self.visible_runs
+
     def _share(self, attribute: str) -> bool:
-        runs = self.visible_runs
+        runs = self.lettered_runs
         return bool(runs) and all(getattr(run, attribute) for run in runs)
 
     @property
@@ -87,23 +92,28 @@ class Para:
 
     @property
     def any_bold(self) -> bool:
-        return any(run.bold for run in self.visible_runs)
+        return any(run.bold for run in self.lettered_runs)
 
     @property
     def any_italic(self) -> bool:
-        return any(run.italic for run in self.visible_runs)
+        return any(run.italic for run in self.lettered_runs)
+
+    @property
+    def text_runs(self) -> list[Run]:
+        """Visible runs of text (not symbols such as a check box in Wingdings)."""
+        return [run for run in self.visible_runs if not run.symbol]
 
     @property
     def size(self) -> float | None:
         """The size most of the visible characters have."""
         weights: dict[float | None, int] = {}
-        for run in self.visible_runs:
+        for run in self.text_runs:
             weights[run.size] = weights.get(run.size, 0) + len(run.text.strip())
         return max(weights, key=weights.__getitem__) if weights else None
 
     @property
     def sizes(self) -> set[float | None]:
-        return {run.size for run in self.visible_runs}
+        return {run.size for run in self.text_runs}
 
     @property
     def full_text(self) -> str:
