@@ -13,13 +13,16 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vanban._metrics import text_width  # noqa: E402
+from vanban._nd30 import A4, BODY_AFTER, BODY_LINE, FIRST_LINE, FONT, FORMATS, MARGIN, TIEU_NGU  # noqa: E402
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-FONT = "Times New Roman"
 
-# Page (ND30-PAGE-01/03): A4, top 20, bottom 20, left 30, right 15 mm, header 10 mm.
-PAGE_W, PAGE_H = 11906, 16838
-MARGIN = {"top": 1134, "bottom": 1134, "left": 1701, "right": 851, "header": 567, "footer": 567}
+# Page (ND30-PAGE-01/03): the decree's numbers and vanban's choices inside them, from vanban._nd30.
+PAGE_W, PAGE_H = A4
 TEXT_W = PAGE_W - MARGIN["left"] - MARGIN["right"]  # 9354
 LANDSCAPE_TEXT_W = PAGE_H - MARGIN["left"] - MARGIN["right"]
 
@@ -28,7 +31,7 @@ CELL_MARGIN = 57
 HEADER_INDENT = -113
 RIGHT_COL = 5250  # Quốc hiệu 12 pt bold is 5007 tw wide: one line
 LEFT_COL = TEXT_W - HEADER_INDENT - RIGHT_COL
-TIEU_NGU_W = 3171  # "Độc lập - Tự do - Hạnh phúc", bold 13 pt (spec ND30-QH-05)
+TIEU_NGU_W = text_width(TIEU_NGU, FORMATS["tieu_ngu"].size, bold=True)  # the rule under it (ND30-QH-05)
 SIGN_LEFT = 3969
 SIGN_RIGHT = TEXT_W - SIGN_LEFT
 
@@ -71,18 +74,19 @@ def _ppr(
 
 
 # (style id, name, paragraph properties, run properties); every component its own style.
-BODY = dict(jc="both", after=120, line=276, first_line=567)
+BODY = dict(jc="both", after=BODY_AFTER, line=BODY_LINE, first_line=FIRST_LINE[0])
+SIZE = {name: fmt.size for name, fmt in FORMATS.items()}
 STYLES = [
-    ("VBChuQuan", "VB Chu quan", _ppr("center"), _rpr(13)),
-    ("VBCoQuan", "VB Co quan", _ppr("center"), _rpr(13, bold=True)),
+    ("VBChuQuan", "VB Chu quan", _ppr("center"), _rpr(SIZE["chu_quan"])),
+    ("VBCoQuan", "VB Co quan", _ppr("center"), _rpr(SIZE["co_quan"], bold=True)),
     ("VBKeCoQuan", "VB Ke co quan", _ppr("center", border_bottom=True, line=240), _rpr(4)),
-    ("VBSoKyHieu", "VB So ky hieu", _ppr("center", before=120), _rpr(13)),
-    ("VBQuocHieu", "VB Quoc hieu", _ppr("center"), _rpr(12, bold=True)),
-    ("VBTieuNgu", "VB Tieu ngu", _ppr("center"), _rpr(13, bold=True)),
+    ("VBSoKyHieu", "VB So ky hieu", _ppr("center", before=120), _rpr(SIZE["so"])),
+    ("VBQuocHieu", "VB Quoc hieu", _ppr("center"), _rpr(SIZE["quoc_hieu"], bold=True)),
+    ("VBTieuNgu", "VB Tieu ngu", _ppr("center"), _rpr(SIZE["tieu_ngu"], bold=True)),
     ("VBKeTieuNgu", "VB Ke tieu ngu", _ppr("center", border_bottom=True, line=240), _rpr(4)),
-    ("VBDiaDanhNgay", "VB Dia danh ngay", _ppr("center", before=120), _rpr(14, italic=True)),
-    ("VBTenLoai", "VB Ten loai", _ppr("center", before=360, keep_next=True), _rpr(14, bold=True)),
-    ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(14, bold=True)),
+    ("VBDiaDanhNgay", "VB Dia danh ngay", _ppr("center", before=120), _rpr(SIZE["ngay"], italic=True)),
+    ("VBTenLoai", "VB Ten loai", _ppr("center", before=360, keep_next=True), _rpr(SIZE["ten_loai"], bold=True)),
+    ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(SIZE["trich_yeu"], bold=True)),
     ("VBKeTrichYeu", "VB Ke trich yeu", _ppr("center", after=240, border_bottom=True), _rpr(4)),
     ("VBKinhGui", "VB Kinh gui", _ppr("center", before=120, after=120), _rpr(14)),
     ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(1701, 0)), _rpr(14)),
@@ -94,15 +98,20 @@ STYLES = [
     ("VBKhoan", "VB Khoan", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
     ("VBDiem", "VB Diem", _ppr(**BODY, keep_next=True), _rpr(14)),
     ("VBKetLuan", "VB Ket luan", _ppr(**BODY, keep_next=True), _rpr(14)),
-    ("VBNoiNhan", "VB Noi nhan", _ppr("left"), _rpr(12, bold=True, italic=True)),
-    ("VBNoiNhanMuc", "VB Noi nhan muc", _ppr("left"), _rpr(11)),
-    ("VBChucVu", "VB Chuc vu", _ppr("center"), _rpr(14, bold=True)),
+    ("VBNoiNhan", "VB Noi nhan", _ppr("left"), _rpr(SIZE["noi_nhan_nhan"], bold=True, italic=True)),
+    ("VBNoiNhanMuc", "VB Noi nhan muc", _ppr("left"), _rpr(SIZE["noi_nhan"])),
+    ("VBChucVu", "VB Chuc vu", _ppr("center"), _rpr(SIZE["chuc_vu"], bold=True)),
     ("VBChuKy", "VB Cho ky", _ppr("center", line=240), _rpr(14)),
-    ("VBHoTen", "VB Ho ten", _ppr("center"), _rpr(14, bold=True)),
-    ("VBSoTrang", "VB So trang", _ppr("center"), _rpr(14)),
-    ("VBPhuLuc", "VB Phu luc", _ppr("center", keep_next=True), _rpr(14, bold=True)),
-    ("VBPhuLucTieuDe", "VB Phu luc tieu de", _ppr("center", keep_next=True), _rpr(14, bold=True)),
-    ("VBPhuLucGhiChu", "VB Phu luc ghi chu", _ppr("center", after=240, keep_next=True), _rpr(14, italic=True)),
+    ("VBHoTen", "VB Ho ten", _ppr("center"), _rpr(SIZE["ho_ten"], bold=True)),
+    ("VBSoTrang", "VB So trang", _ppr("center"), _rpr(SIZE["so_trang"])),
+    ("VBPhuLuc", "VB Phu luc", _ppr("center", keep_next=True), _rpr(SIZE["phu_luc_nhan"], bold=True)),
+    ("VBPhuLucTieuDe", "VB Phu luc tieu de", _ppr("center", keep_next=True), _rpr(SIZE["phu_luc_ten"], bold=True)),
+    (
+        "VBPhuLucGhiChu",
+        "VB Phu luc ghi chu",
+        _ppr("center", after=240, keep_next=True),
+        _rpr(SIZE["phu_luc_kem_theo"], italic=True),
+    ),
     ("VBBang", "VB Bang", _ppr("left", before=40, after=40), _rpr(12)),
     ("VBBangTieuDe", "VB Bang tieu de", _ppr("center", before=40, after=40), _rpr(12, bold=True)),
     ("VBBangSo", "VB Bang so", _ppr("center", before=40, after=40), _rpr(12)),

@@ -27,6 +27,7 @@ from . import text
 from ._errors import InputError, RenderError, TemplateError
 from ._files import read_bytes, write_atomic
 from ._metrics import text_width
+from ._nd30 import RULE_RATIO
 from ._templates import template_path
 from .models import ChiTieuDat, KetQuaNhiemVu, KyBaoCao, NgayDuThao, SoKyHieu, VanBan
 
@@ -38,7 +39,6 @@ _RULES = {
     "VBKeCoQuan": ("co_quan.ten", "VBCoQuan"),
     "VBKeTrichYeu": ("trich_yeu.splitlines()", "VBTrichYeu"),
 }
-_RULE_RATIO = 0.4  # of the longest line: inside the decree's 1/3-1/2 (ND30-CQ-05, TL-03)
 
 
 def _so_ky_hieu(value: SoKyHieu) -> str:
@@ -79,7 +79,7 @@ def _doan_mo_dau(mo_dau: list[str], can_cu: list[Any], trinh_bay: str) -> list[s
 def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
     """Left and right indent that centre a rule of 0.4 × the longest line."""
     longest = max((text_width(line, size, bold) for line in lines), default=0)
-    length = min(longest, available) * _RULE_RATIO
+    length = min(longest, available) * RULE_RATIO
     return max(int((available - length) / 2), 0)
 
 

@@ -283,8 +283,8 @@ def make_docx(**changes) -> bytes:
     _para(left, spec, spec.co_quan, 13, bold=spec.co_quan_bold)
     if spec.co_quan_rule:
         _rule(left, int(_width(spec.co_quan, 13) * spec.co_quan_rule), left_width - 114)
-    if spec.invisible_shape:
-        _shape(left.paragraphs[-1], 1, visible=False)
+    if spec.invisible_shape:  # as long as the name, but with no line: nothing is drawn
+        _shape(left.paragraphs[-1], int(_width(spec.co_quan, 13) * 0.95), visible=False)
     if spec.motto_one_paragraph:
         motto = _para(right, spec, spec.quoc_hieu, spec.quoc_hieu_size, bold=spec.quoc_hieu_bold)
         run = motto.add_run()

@@ -382,6 +382,11 @@ def test_real_layouts_are_not_false_alarms(changes):
     assert [f for f in result.findings if f.severity in ("E", "W")] == []
 
 
+def test_an_invisible_shape_is_not_a_rule():
+    missing = vanban.check(make_docx(co_quan_rule=0, invisible_shape=True))
+    assert [(f.rule, f.message) for f in missing.findings] == [("ND30-CQ-05", "thiếu đường kẻ dưới cơ quan ban hành")]
+
+
 def test_misses_that_are_now_found():
     assert "ND30-HD-02" in vanban.check(make_docx(headings=["I.MỤC ĐÍCH, YÊU CẦU", *HEADINGS[1:]])).rules("E")
     assert "ND30-CK-03" in vanban.check(make_docx(chuc_vu_sau=["CHỦ TỊCH UBND XÃ"])).rules("W")
