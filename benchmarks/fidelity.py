@@ -3,7 +3,8 @@
 For every .docx and .doc of a folder (default tests/data/corpus; .doc converted by LibreOffice first):
 
 - trong mô hình: share of the source's words (fixed layout words such as the motto left out) found among the
-  words of the values of the parsed model, saved as YAML;
+  words the parsed model holds (``model_dump`` values, its kind's name, and what its structure stands for once per
+  use: see ``model_words``);
 - sau khi xuất lại: share of the source's words found in ``vanban.render_bytes(model)``, and the words the
   re-render added (count, the first few);
 - vòng lặp: whether ``vanban.parse(render_bytes(model))`` gives the same model back;
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,63 @@ from word_reader import added, docx_words, share_found, text_words  # noqa: E402
 
 import vanban  # noqa: E402
 
-YAML_KEY = re.compile(r"^(\s*(?:-\s+)*)[A-Za-z_][A-Za-z0-9_]*:(?=\s|$)", re.MULTILINE)  # field names are not words
+CITED = {"so_ky_hieu": "số", "ngay": "ngày", "co_quan": "của"}  # words a structured citation prints between its values
+TASK_FIELDS = ("chu_tri", "phoi_hop", "thoi_gian", "ket_qua")
+
+
+def model_words(data: Any, labels: dict[str, Any] | None = None) -> Counter[str]:
+    """The words a model holds: the words of every value (field names are not words), and the words its
+    structure stands for when it is printed, counted once per use: a cited document's "số", "ngày", "của"; a
+    task's field labels (the plan's ``nhan``) for each field it has; an area's "Mục tiêu" and "Nhiệm vụ"
+    headings; the numbers of groups and tasks in an appendix task table."""
+    words: Counter[str] = Counter()
+    if isinstance(data, dict):
+        labels = data.get("nhan") if isinstance(data.get("nhan"), dict) else labels
+        if {"loai", "so_ky_hieu", "ngay"} <= data.keys():
+            words.update(CITED[name] for name in CITED if data.get(name))
+        if labels and "ten" in data and "hoat_dong" in data:  # a task
+            for name in TASK_FIELDS:
+                value = data.get(name)
+                deadline = name == "thoi_gian" and (
+                    (isinstance(value, str) and value.startswith("hạn "))
+                    or (isinstance(value, dict) and value.get("han"))
+                )
+                if value:
+                    words += text_words("Thời gian hoàn thành" if deadline else str(labels.get(name) or ""))
+            if data.get("hoat_dong") and labels.get("hoat_dong"):
+                words += text_words(labels["hoat_dong"])
+        if "muc_tieu" in data and "nhiem_vu" in data:  # an area
+            words += text_words("mục tiêu" if data["muc_tieu"] else "") + text_words(
+                "nhiệm vụ" if data["nhiem_vu"] else ""
+            )
+        if "nhom" in data and "danh_so" in data:  # the appendix task table
+            count = 0
+            for number, group in enumerate(data["nhom"], 1):
+                words += text_words(roman(number))
+                count = 0 if data["danh_so"] == "trong_nhom" else count
+                for _ in group.get("nhiem_vu", []):
+                    count += 1
+                    words += text_words(str(count))
+        for key, value in data.items():
+            if key != "nhan":
+                words += model_words(value, labels)
+        if "nhan" in data and not isinstance(data.get("nhan"), dict):
+            words += model_words(data["nhan"], labels)
+    elif isinstance(data, list):
+        for value in data:
+            words += model_words(value, labels)
+    elif isinstance(data, str | int | float) and not isinstance(data, bool):
+        words.update(text_words(str(data)))
+    return words
+
+
+def roman(number: int) -> str:
+    values = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
 
 
 def to_docx(path: Path, tmp: Path) -> Path | None:
@@ -73,9 +130,12 @@ def facts(model: Any) -> dict[str, str]:
         "cơ quan": show(getattr(co_quan, "ten", None)),
         "kỳ": show(getattr(model, "ky", None) or getattr(model, "nam", None)),
     }
-    if hasattr(model, "giai_doan"):
-        found["giai đoạn"] = show(model.giai_doan)
-    found["người ký"] = f"{show(getattr(nguoi_ky, 'chuc_vu', None))} — {show(getattr(nguoi_ky, 'ho_ten', None))}"
+    if getattr(model, "den_nam", None):
+        found["kỳ"] = f"{model.nam}–{model.den_nam}"
+    signer = f"{show(getattr(nguoi_ky, 'chuc_vu', None))} — {show(getattr(nguoi_ky, 'ho_ten', None))}"
+    if getattr(nguoi_ky, "chuc_vu_sau", None):
+        signer += f" — {show(nguoi_ky.chuc_vu_sau)}"
+    found["người ký"] = signer
     found["nơi nhận"] = str(len(getattr(noi_nhan, "danh_sach", None) or []))
     found["lưu"] = show(getattr(noi_nhan, "luu", None))
     return found
@@ -99,11 +159,8 @@ def measure(path: Path, tmp: Path) -> dict[str, Any]:
         else:
             model = vanban.parse(source)
         row["facts"] = facts(model)
-        yaml_path = tmp / "m.yaml"
-        yaml_path.unlink(missing_ok=True)
-        vanban.save(model, yaml_path)
-        model_words = text_words(YAML_KEY.sub(r"\1", yaml_path.read_text(encoding="utf-8")))
-        row["trong mô hình"] = share_found(docx_words(source, fixed_layout=True), model_words)
+        held = model_words(model.model_dump(mode="json")) + text_words(type(model).TEN_LOAI)  # the kind is the type
+        row["trong mô hình"] = share_found(docx_words(source, fixed_layout=True), held)
         rendered = vanban.render_bytes(model)
         source_words, rendered_words = docx_words(source), docx_words(rendered)
         row["sau khi xuất lại"] = share_found(source_words, rendered_words)

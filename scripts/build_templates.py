@@ -225,27 +225,43 @@ def header_block() -> str:
     return borderless_table([LEFT_COL, RIGHT_COL], [row(left, right), second], HEADER_INDENT)
 
 
-def label(name: str, value: str | None) -> str:
-    """``- *Nhãn:* giá trị`` with the label in italics, as plans write a task's fields."""
-    runs = [run("- "), run(name + ":", italic=True)]
-    if value:
-        runs.append(run(" " + value))
-    return para("VBNoiDung", *runs)
+def runs_line(style: str, line: str) -> str:
+    """A paragraph printed from runs of (text, italic), as :mod:`vanban._wording` gives them."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        f"{{% for chu, nghieng in {line} %}}<w:r>{{% if nghieng %}}<w:rPr><w:i/><w:iCs/></w:rPr>{{% endif %}}"
+        '<w:t xml:space="preserve">{{ chu }}</w:t></w:r>{% endfor %}</w:p>'
+    )
 
 
-def khoan_list(field: str) -> list[str]:
-    """Paragraphs and titled khoản (numbered 1., 2., …) of a free section."""
+def free_table(expression: str, landscape: str) -> str:
+    """A table kept from a document: grid, header rows repeated, merged cells (measured by the bang_in filter)."""
+    cell_style = "{{ 'VBBangTieuDe' if o.dam else 'VBBang' }}"
+    return (
+        f"{{% with b = {expression}|bang_in({landscape}) %}}"
+        '<w:tbl><w:tblPr><w:tblStyle w:val="VBBangKe"/><w:tblW w:w="{{ b.rong }}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/></w:tblPr>'
+        '<w:tblGrid>{% for rong in b.cot %}<w:gridCol w:w="{{ rong }}"/>{% endfor %}</w:tblGrid>'
+        "{% for hang in b.hang %}<w:tr><w:trPr><w:cantSplit/>{% if hang.tieu_de %}<w:tblHeader/>{% endif %}</w:trPr>"
+        '{% for o in hang.o %}<w:tc><w:tcPr><w:tcW w:w="{{ o.rong }}" w:type="dxa"/>'
+        '{% if o.gop != 1 %}<w:gridSpan w:val="{{ o.gop }}"/>{% endif %}'
+        '{% if o.doc %}<w:vMerge w:val="{{ o.doc }}"/>{% endif %}</w:tcPr>'
+        f'{{% for d in o.doan %}}<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">{{ d }}</w:t></w:r></w:p>{% endfor %}</w:tc>{% endfor %}</w:tr>{% endfor %}'
+        "</w:tbl>{% endwith %}"
+    )
+
+
+def free(expression: str, style: str = "VBNoiDung", dashes: bool = False, landscape: str = "False") -> list[str]:
+    """Free content (paragraphs, numbered khoản, tables) of a section or an appendix, as the phang filter lays it out."""
     return [
-        tag("set ns.khoan = 0"),
-        tag(f"for muc in {field}"),
-        tag("if muc is string"),
-        para("VBNoiDung", "{{ muc }}"),
+        tag(f"for phan in {expression}|phang({dashes})"),
+        tag("if phan.loai == 'khoan'"),
+        para("VBKhoan", "{{ phan.chu }}"),
+        tag("elif phan.loai == 'bang'"),
+        free_table("phan.bang", landscape),
         tag("else"),
-        tag("set ns.khoan = ns.khoan + 1"),
-        para("VBKhoan", "{{ ns.khoan }}. {{ muc.tieu_de }}"),
-        tag("for doan in muc.doan"),
-        para("VBNoiDung", "{{ doan }}"),
-        tag("endfor"),
+        para(style, "{{ phan.chu }}"),
         tag("endif"),
         tag("endfor"),
     ]
@@ -256,15 +272,13 @@ def muc(title: str) -> list[str]:
 
 
 def opening() -> list[str]:
-    """Căn cứ lines (italic) and the lead-in paragraphs, shared by every document type."""
+    """Căn cứ lines (italic) and the lead-in, shared by every document type."""
     return [
-        tag("set ns = namespace(muc=0, khoan=0, linh_vuc=0)"),
+        tag("set ns = namespace(muc=0, linh_vuc=0)"),
         tag("for doan in can_cu|doan_can_cu(trinh_bay_can_cu)"),
         para("VBCanCu", "{{ doan }}"),
         tag("endfor"),
-        tag("for doan in mo_dau|doan_mo_dau(can_cu, trinh_bay_can_cu)"),
-        para("VBMoDau", "{{ doan }}"),
-        tag("endfor"),
+        *free("mo_dau|doan_mo_dau(can_cu, trinh_bay_can_cu)", "VBMoDau"),
     ]
 
 
@@ -273,40 +287,15 @@ def others(after: str) -> list[str]:
     return [
         tag(f"for khac in muc_khac if khac.sau == '{after}'"),
         *muc("khac.tieu_de"),
-        *khoan_list("khac.noi_dung"),
+        *free("khac.noi_dung"),
         tag("endfor"),
     ]
 
 
-def task_details() -> list[str]:
-    """The labelled lines of a task ``nv`` (chủ trì, phối hợp, thời gian, nội dung, kết quả)."""
-    return [
-        tag("if nv.chuyen_tiep"),
-        para("VBNoiDung", "- Nhiệm vụ chuyển tiếp từ năm {{ nv.chuyen_tiep }}."),
-        tag("endif"),
-        tag("if nv.chu_tri"),
-        label("{{ nhan.chu_tri }}", "{{ nv.chu_tri }}"),
-        tag("endif"),
-        tag("if nv.phoi_hop"),
-        label("{{ nhan.phoi_hop }}", "{{ nv.phoi_hop|join('; ') }}"),
-        tag("endif"),
-        tag("if nv.thoi_gian"),
-        label("{{ nv.thoi_gian.nhan if nv.thoi_gian.han else nhan.thoi_gian }}", "{{ nv.thoi_gian }}"),
-        tag("endif"),
-        tag("if nv.hoat_dong"),
-        label("{{ nhan.hoat_dong }}", None),
-        tag("for hd in nv.hoat_dong"),
-        '<w:p><w:pPr><w:pStyle w:val="VBNoiDung"/></w:pPr>'
-        + run("+ {{ hd.noi_dung }}{% if hd.thoi_gian %} ")
-        + run("{{ hd.thoi_gian.nhan }}:", italic=True)
-        + run(" {{ hd.thoi_gian }}{{ '.' if loop.last else ';' }}{% endif %}")
-        + "</w:p>",
-        tag("endfor"),
-        tag("endif"),
-        tag("if nv.ket_qua"),
-        label("{{ nhan.ket_qua }}", "{{ nv.ket_qua }}"),
-        tag("endif"),
-    ]
+def printed(expression: str) -> list[str]:
+    """Paragraphs printed as :mod:`vanban._wording` words them: (kind, runs of (text, italic))."""
+    style = "{{ 'VBKhoan' if kieu == 'khoan' else ('VBDiem' if kieu == 'diem' else 'VBNoiDung') }}"
+    return [tag(f"for kieu, dong in {expression}"), runs_line(style, "dong"), tag("endfor")]
 
 
 def ke_hoach_body() -> list[str]:
@@ -341,36 +330,9 @@ def ke_hoach_body() -> list[str]:
         tag("for doan in nhiem_vu_mo_dau"),
         para("VBNoiDung", "{{ doan }}"),
         tag("endfor"),
-        tag("for nv in nhiem_vu"),
-        para(
-            "VBKhoan",
-            "{{ loop.index }}. {% if nhan.nhiem_vu %}{{ nhan.nhiem_vu }} {{ loop.index }}: {% endif %}{{ nv.ten }}",
-        ),
-        *task_details(),
-        tag("endfor"),
+        *printed("nhiem_vu|nhiem_vu_in(nhan)"),
         tag("for lv in linh_vuc"),
-        para("VBKhoan", "{{ loop.index }}. {{ lv.ten }}"),
-        tag("if lv.muc_tieu"),
-        para("VBDiem", "a) Mục tiêu"),
-        tag("for mt in lv.muc_tieu"),
-        para("VBNoiDung", "- {{ mt }}"),
-        tag("endfor"),
-        tag("endif"),
-        tag("if lv.nhiem_vu|co_chi_tiet"),
-        tag("set ns.linh_vuc = loop.index"),
-        tag("for nv in lv.nhiem_vu"),
-        para("VBKhoan", "{{ ns.linh_vuc }}.{{ loop.index }}. {{ nv.ten }}"),
-        *task_details(),
-        tag("endfor"),
-        tag("elif lv.nhiem_vu"),
-        para("VBDiem", "{{ 'b' if lv.muc_tieu else 'a' }}) Nhiệm vụ"),
-        tag("for nv in lv.nhiem_vu"),
-        para("VBNoiDung", "- {{ nv.ten }}"),
-        tag("endfor"),
-        tag("endif"),
-        tag("for doan in lv.doan"),
-        para("VBNoiDung", "{{ doan }}"),
-        tag("endfor"),
+        *printed("lv|linh_vuc_in(loop.index, nhan)"),
         tag("endfor"),
         tag("if ghi_chu_nhiem_vu"),
         para("VBNoiDung", "{{ ghi_chu_nhiem_vu }}"),
@@ -379,12 +341,12 @@ def ke_hoach_body() -> list[str]:
         # Kinh phí, tổ chức thực hiện
         tag("if kinh_phi"),
         *muc("tieu_de.kinh_phi"),
-        *khoan_list("kinh_phi"),
+        *free("kinh_phi"),
         tag("endif"),
         *others("kinh_phi"),
         tag("if to_chuc_thuc_hien"),
         *muc("tieu_de.to_chuc_thuc_hien"),
-        *khoan_list("to_chuc_thuc_hien"),
+        *free("to_chuc_thuc_hien"),
         tag("endif"),
         *others("to_chuc_thuc_hien"),
         tag("if ket_luan"),
@@ -401,36 +363,25 @@ def bao_cao_body() -> list[str]:
         *others("mo_dau"),
         tag("if tong_quan or ket_qua"),
         *muc("tieu_de.ket_qua"),
-        tag("for doan in tong_quan"),
-        para("VBNoiDung", "{{ doan }}"),
-        tag("endfor"),
+        *free("tong_quan"),
         tag("for kq in ket_qua"),
-        para("VBKhoan", "{{ loop.index }}. Nhiệm vụ {{ kq.so }}: {{ kq.ten }}"),
-        tag("for dong in kq|dong_ket_qua(ky)"),
-        para("VBNoiDung", "{{ dong }}"),
-        tag("endfor"),
+        *printed("kq|ket_qua_in(loop.index, ky)"),
         tag("endfor"),
         tag("endif"),
         *others("ket_qua"),
         tag("if ton_tai"),
         *muc("tieu_de.ton_tai"),
-        tag("for doan in ton_tai"),
-        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
-        tag("endfor"),
+        *free("ton_tai", dashes=True),
         tag("endif"),
         *others("ton_tai"),
         tag("if nhiem_vu_tiep_theo"),
         *muc("tieu_de.nhiem_vu_tiep_theo"),
-        tag("for doan in nhiem_vu_tiep_theo"),
-        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
-        tag("endfor"),
+        *free("nhiem_vu_tiep_theo", dashes=True),
         tag("endif"),
         *others("nhiem_vu_tiep_theo"),
         tag("if de_xuat"),
         *muc("tieu_de.de_xuat"),
-        tag("for doan in de_xuat"),
-        para("VBNoiDung", "{{ doan|gach_dau_dong }}"),
-        tag("endfor"),
+        *free("de_xuat", dashes=True),
         tag("endif"),
         *others("de_xuat"),
         tag("if ket_luan"),
@@ -460,7 +411,9 @@ def signature_block() -> str:
         tag("for nguoi in noi_nhan.danh_sach"),
         para("VBNoiNhanMuc", "- {{ nguoi }};"),
         tag("endfor"),
+        tag("if noi_nhan.luu is not none"),
         para("VBNoiNhanMuc", "- Lưu: {{ noi_nhan.luu }}."),
+        tag("endif"),
     )
     right = cell(
         SIGN_RIGHT,
@@ -469,6 +422,9 @@ def signature_block() -> str:
         tag("endfor"),
         *(para("VBChuKy") for _ in range(4)),
         para("VBHoTen", "{{ nguoi_ky.ho_ten or '' }}"),
+        tag("for dong in nguoi_ky.chuc_vu_sau"),
+        para("VBChucVu", "{{ dong }}"),
+        tag("endfor"),
     )
     return borderless_table([SIGN_LEFT, SIGN_RIGHT], [row(left, right, cant_split=True)])
 
@@ -489,104 +445,48 @@ def sect_pr(landscape: bool = False, restart: bool = False) -> str:
     )
 
 
-KH_COLUMNS = [
-    ("TT", 700, "{{ ns.nhom|la_ma }}", "{{ loop.index }}"),
-    ("Nhiệm vụ", 4200, "{{ nhom.ten }}", "{{ nv.ten }}"),
-    ("Sản phẩm", 2700, "", "{{ nv.ket_qua or '' }}"),
-    ("Thời gian hoàn thành", 2000, "", "{{ nv.thoi_gian or '' }}"),
-    ("Chủ trì", 1700, "", "{{ nv.chu_tri or '' }}"),
-    ("Phối hợp", 1700, "", "{{ nv.phoi_hop|join('; ') }}"),
-]
-KH_COLUMNS.append(
-    ("Theo dõi, đôn đốc", LANDSCAPE_TEXT_W - sum(c[1] for c in KH_COLUMNS), "", "{{ nv.theo_doi or '' }}")
-)
-BC_COLUMNS = [
-    ("TT", 700, "", "{{ kq.so }}"),
-    ("Nhiệm vụ", 5000, "", "{{ kq.ten }}"),
-    ("Chủ trì", 2300, "", "{{ kq.chu_tri or '' }}"),
-    ("Chỉ tiêu", 2200, "", "{{ kq.chi_tieu|cot_chi_tieu('ke_hoach') }}"),
-    ("Đạt được", 1300, "", "{{ kq.chi_tieu|cot_chi_tieu('dat') }}"),
-    ("Tỷ lệ", 1000, "", "{{ kq.chi_tieu|cot_chi_tieu('ty_le') }}"),
-]
-BC_COLUMNS.append(("Tình trạng", LANDSCAPE_TEXT_W - sum(c[1] for c in BC_COLUMNS), "", "{{ kq.ten_trang_thai }}"))
-
-
-def _loop_row(statement: str) -> str:
-    return f"<w:tr><w:tc><w:p><w:r><w:t>{{%tr {statement} %}}</w:t></w:r></w:p></w:tc></w:tr>"
-
-
-def _table(columns: list[tuple[str, int, str, str]], rows: str) -> str:
-    widths = [c[1] for c in columns]
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    head = row(*(cell(w, para("VBBangTieuDe", name)) for name, w, _, _ in columns), header=True, cant_split=True)
-    return (
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="VBBangKe"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{head}{rows}</w:tbl>"
-    )
-
-
-def _data_row(columns: list[tuple[str, int, str, str]]) -> str:
-    return row(
-        *(cell(w, para("VBBangSo" if i == 0 else "VBBang", text)) for i, (_, w, _, text) in enumerate(columns)),
-        cant_split=True,
-    )
+def oriented(condition: str) -> str:
+    """A section's properties, landscape when the Jinja ``condition`` holds."""
+    return f"{{% if {condition} %}}{sect_pr(landscape=True)}{{% else %}}{sect_pr()}{{% endif %}}"
 
 
 def appendix(kind: str) -> list[str]:
-    """The appendix in a landscape section of its own, numbered from 1, header row repeated."""
+    """Each appendix on pages of its own (a section, numbered from 1): the task table, then any kept from a
+    document read, each in the orientation it had. A section break ends the pages before it."""
     if kind == "KH":
-        group = row(*(cell(w, para("VBBangTieuDe", text)) for _, w, text, _ in KH_COLUMNS), cant_split=True)
-        rows = (
-            _loop_row("set ns.nhom = 0")
-            + _loop_row("for nhom in phu_luc.nhom")
-            + _loop_row("set ns.nhom = ns.nhom + 1")
-            + group
-            + _loop_row("for nv in nhom.nhiem_vu")
-            + _data_row(KH_COLUMNS)
-            + _loop_row("endfor")
-            + _loop_row("endfor")
-        )
-        table, title = _table(KH_COLUMNS, rows), "{{ phu_luc.tieu_de }}"
+        table, title = "phu_luc|bang_nhiem_vu", "{{ phu_luc.tieu_de }}"
+        label = "{{ phu_luc.nhan or 'Phụ lục' }}"
         note = (
             "{% if phu_luc.ghi_chu %}{{ phu_luc.ghi_chu }}{% else %}(Kèm theo Kế hoạch số "
             "{{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }}){% endif %}"
         )
     else:
-        rows = _loop_row("for kq in ket_qua") + _data_row(BC_COLUMNS) + _loop_row("endfor")
-        table, title = _table(BC_COLUMNS, rows), "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}"
+        table, title, label = "ket_qua|bang_tong_hop", "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}", "Phụ lục"
         note = "(Kèm theo Báo cáo số {{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }})"
-    ours = [
-        para("VBPhuLuc", "Phụ lục"),
+    return [
+        tag("for pl in phu_luc|cac_phu_luc(phu_luc_khac)"),
+        tag("if pl.trang_moi"),
+        f"<w:p><w:pPr>{oriented('pl.truoc_ngang')}</w:pPr></w:p>",
+        tag("endif"),
+        tag("if pl.loai == 'bang_nhiem_vu'"),
+        para("VBPhuLuc", label),
         para("VBPhuLucTieuDe", title),
         para("VBPhuLucGhiChu", note),
-        tag("set ns.nhom = 0"),
-        table,
+        free_table(table, "True"),
         '<w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr></w:p>',
-    ]
-    # ends the main section (portrait); the appendix section starts on a new page
-    section_break = f"<w:p><w:pPr>{sect_pr()}</w:pPr></w:p>"
-    if kind == "KH":
-        return [tag("if phu_luc"), section_break, *ours, tag("endif")]
-    # a report read from an existing document keeps that document's own appendix, line by line
-    return [
-        tag("if phu_luc or phu_luc_khac"),
-        section_break,
-        tag("if phu_luc"),
-        *ours,
-        tag("endif"),
-        tag("for phan, dong in phu_luc_khac|dong_phu_luc"),
-        tag("if phan == 'nhan'"),
-        para("VBPhuLuc", "{{ dong }}"),
-        tag("elif phan == 'ten'"),
-        para("VBPhuLucTieuDe", "{{ dong }}"),
-        tag("elif phan == 'ghi_chu'"),
-        para("VBPhuLucGhiChu", "{{ dong }}"),
         tag("else"),
-        para("VBBang", "{{ dong }}"),
+        tag("if pl.pl.nhan"),
+        para("VBPhuLuc", "{{ pl.pl.nhan }}"),
+        tag("endif"),
+        tag("for dong in pl.pl.tieu_de"),
+        para("VBPhuLucTieuDe", "{{ dong }}"),
+        tag("endfor"),
+        tag("if pl.pl.ghi_chu"),
+        para("VBPhuLucGhiChu", "{{ pl.pl.ghi_chu }}"),
+        tag("endif"),
+        *free("pl.pl.noi_dung", landscape="pl.ngang"),
         tag("endif"),
         tag("endfor"),
-        tag("endif"),
     ]
 
 
@@ -596,6 +496,9 @@ FILES = {"KH": "ke_hoach.docx", "BC": "bao_cao.docx"}
 
 def document_xml(kind: str) -> str:
     parts = [
+        tag("for dong in dong_dau"),
+        para("VBNoiDung", "{{ dong }}"),
+        tag("endfor"),
         header_block(),
         para("VBTenLoai", TEN_LOAI[kind]),
         tag("for dong in trich_yeu.splitlines()"),
@@ -608,13 +511,16 @@ def document_xml(kind: str) -> str:
         # Word wants a paragraph after a table; this one is 1 pt high so it never adds a page
         '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
         '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>',
+        tag("for dong in dong_cuoi"),
+        para("VBNoiDung", "{{ dong }}"),
+        tag("endfor"),
         *appendix(kind),
     ]
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
         + "".join(parts)
-        + sect_pr()
+        + oriented("phu_luc|cuoi_ngang(phu_luc_khac)")
         + "</w:body></w:document>"
     )
 

@@ -114,7 +114,7 @@ class Docx:
             for r in p.iter(q("r")):
                 run_props = dict(props)
                 self._read_rpr(r.find(q("rPr")), run_props)
-                text = "".join(t.text or "" for t in r.iter(q("t")))
+                text = "".join("\n" if t.tag == q("br") else t.text or "" for t in r.iter(q("t"), q("br")))
                 runs.append((text, run_props))
             text = "".join(t for t, _ in runs)
             in_table = any(a.tag == q("tbl") for a in p.iterancestors())
@@ -122,7 +122,8 @@ class Docx:
         return out
 
     def text_lines(self) -> list[str]:
-        return [p.text for p in self.paragraphs()]
+        """The lines a reader sees: one a paragraph, and one more at each line break inside it."""
+        return [line for p in self.paragraphs() for line in (p.text.split("\n") if p.text else [p.text])]
 
     def part_texts(self, prefix: str) -> list[tuple[str, str]]:
         """(name, text) of every part whose name starts with ``word/<prefix>`` (``header``, ``footer``)."""

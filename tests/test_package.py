@@ -15,6 +15,7 @@ from vanban._render import bundled_template
 from vanban.models import BaoCao, KeHoach
 
 PUBLIC = [
+    "Bang",
     "BaoCao",
     "BatchResult",
     "CanCu",
@@ -25,6 +26,7 @@ PUBLIC = [
     "ChiTieuDat",
     "CoQuan",
     "DocxError",
+    "DongViec",
     "Finding",
     "FixResult",
     "HoatDong",
@@ -43,9 +45,11 @@ PUBLIC = [
     "NhiemVu",
     "NhomNhiemVu",
     "NoiNhan",
+    "OBang",
     "ParseNote",
     "ParseResult",
     "PhuLuc",
+    "PhuLucVanBan",
     "RenderError",
     "RuleStatus",
     "SoKyHieu",

@@ -25,8 +25,10 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 LIMIT = 64 * 1024 * 1024  # largest part read, uncompressed
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" is \w but not a letter (blank "____" lines)
-# A typed list label ("I.", "1.2.", "a)", "đ.") at the start of a paragraph; "1.000" is a number, not a label.
-_LABEL = re.compile(r"^\s*(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)](?!\d)\s*", re.IGNORECASE)
+# A typed list label ("I.", "1.2.", "1.2", "a)", "đ.") at the start of a paragraph; "1.000" is a number, not a label.
+_LABEL = re.compile(
+    r"^\s*(?:(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)](?!\d)|\d{1,2}(?:\.\d{1,2})+(?=\s))\s*", re.IGNORECASE
+)
 _SKIPPED = {W + name for name in "del moveFrom txbxContent instrText delText delInstrText pPr rPr footnoteRef".split()}
 _GAPS = {W + name for name in "tab ptab br cr sym noBreakHyphen footnoteReference endnoteReference".split()}
 _GONE = {W + "del", W + "moveFrom"}  # a paragraph (in a text box) under these is not shown
@@ -54,9 +56,20 @@ _RECEIVERS = re.compile(_nfc(r"^\W*nơi\s+nhận\b"))
 _KEPT, _KEPT_ANYWHERE = re.compile(_nfc(r"^\W*lưu\b(?!\s*ý\b)")), re.compile(_nfc(r"^\W*lưu\s*:"))
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+# Old-style tone placement at the end of a word ("hoà", "khoẻ", "thuỷ") and the new one ("hòa", "khỏe",
+# "thủy") are one word spelled two ways: both are counted in the new style.
+_OLD_STYLE = re.compile(f"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])$")
+
+
+def _one_tone_style(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return _nfc(_OLD_STYLE.sub(r"\1\3\2", decomposed))
+
+
 def tokens(text: str) -> list[str]:
-    """The words of ``text`` in order: NFC, casefolded, maximal runs of letters and digits."""
-    return _WORD.findall(_nfc(_nfc(text).casefold()))
+    """The words of ``text`` in order: NFC, casefolded, maximal runs of letters and digits, one tone style."""
+    return [_one_tone_style(word) for word in _WORD.findall(_nfc(_nfc(text).casefold()))]
 
 
 def text_words(text: str) -> Counter[str]:

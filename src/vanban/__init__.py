@@ -19,6 +19,7 @@ from . import _deprecated
 __version__ = "0.2.0"
 
 _EXPORTS = {
+    "Bang": "vanban.models",
     "BaoCao": "vanban.models",
     "BatchResult": "vanban._batch",
     "CanCu": "vanban.models",
@@ -29,6 +30,7 @@ _EXPORTS = {
     "ChiTieuDat": "vanban.models",
     "CoQuan": "vanban.models",
     "DocxError": "vanban._docx",
+    "DongViec": "vanban.models",
     "Finding": "vanban._checker",
     "FixResult": "vanban._checker",
     "HoatDong": "vanban.models",
@@ -47,9 +49,11 @@ _EXPORTS = {
     "NhiemVu": "vanban.models",
     "NhomNhiemVu": "vanban.models",
     "NoiNhan": "vanban.models",
+    "OBang": "vanban.models",
     "ParseNote": "vanban._parse",
     "ParseResult": "vanban._parse",
     "PhuLuc": "vanban.models",
+    "PhuLucVanBan": "vanban.models",
     "RenderError": "vanban._errors",
     "RuleStatus": "vanban._checker",
     "SoKyHieu": "vanban.models",
@@ -92,6 +96,7 @@ _EXPORTS = {
 _OLD = {"quarterly_report": "vanban._derive"}
 
 __all__ = [
+    "Bang",
     "BaoCao",
     "BatchResult",
     "CanCu",
@@ -102,6 +107,7 @@ __all__ = [
     "ChiTieuDat",
     "CoQuan",
     "DocxError",
+    "DongViec",
     "Finding",
     "FixResult",
     "HoatDong",
@@ -120,9 +126,11 @@ __all__ = [
     "NhiemVu",
     "NhomNhiemVu",
     "NoiNhan",
+    "OBang",
     "ParseNote",
     "ParseResult",
     "PhuLuc",
+    "PhuLucVanBan",
     "RenderError",
     "RuleStatus",
     "SoKyHieu",
@@ -187,11 +195,13 @@ if TYPE_CHECKING:
     from ._render import Template, render, render_bytes
     from ._tien_do import load_progress
     from .models import (
+        Bang,
         BaoCao,
         CanCu,
         ChiTieu,
         ChiTieuDat,
         CoQuan,
+        DongViec,
         HoatDong,
         KeHoach,
         KetQuaNhiemVu,
@@ -207,7 +217,9 @@ if TYPE_CHECKING:
         NhiemVu,
         NhomNhiemVu,
         NoiNhan,
+        OBang,
         PhuLuc,
+        PhuLucVanBan,
         SoKyHieu,
         ThoiGian,
         TienDoKy,

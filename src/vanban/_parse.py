@@ -1,31 +1,42 @@
-"""Read an existing plan (DOCX or text) back into the typed model.
+"""Read an existing plan or report (DOCX, .doc, or text) back into the typed model.
 
-The DOCX side stands on :mod:`vanban.docview` and :mod:`vanban.components` (the checker's
-reader); text is read line by line, one paragraph a line. Nothing is dropped: what fits no
-typed field is kept, in order, in ``muc_khac`` (or as plain paragraphs), and reported in
-the notes with how sure the parser is.
+Both DOCX and text stand on :func:`vanban._parts.find`, the reader of a document's parts the checker
+uses too. Nothing is dropped and nothing is added: a part goes into a typed field only when the words
+vanban would print for that field (:mod:`vanban._wording`) are the document's words in the same order;
+everything else is kept verbatim where it stood (free sections, tables as tables, appendices, the lines
+before the header and after the signature, footnotes). The notes say what was kept verbatim and where the
+reader guessed; the confidence counts only the guesses.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from . import _wording as wording
 from . import text as vn
+from ._docx.values import Cell, Para, Table
 from ._errors import InputError
-from ._files import read_text
-from ._parts import HEADINGS, TEN_LOAI, clean, find, is_upper, key
+from ._files import read_bytes, read_text
+from ._parts import HEADINGS, TEN_LOAI, Components, TextView, View, clean, find, is_upper, key
 from .models import (
+    LOAI_VAN_BAN,
+    Bang,
     BaoCao,
     CanCu,
     ChiTieu,
+    DongViec,
     HoatDong,
     KeHoach,
+    KetQuaNhiemVu,
     Khoan,
     KyBaoCao,
     LinhVuc,
@@ -34,31 +45,28 @@ from .models import (
     NhanTruong,
     NhiemVu,
     NhomNhiemVu,
+    OBang,
     PhuLuc,
+    PhuLucVanBan,
+    SoKyHieu,
     ThoiGian,
     TieuDeKeHoach,
     VanBanDanChieu,
 )
+from .models.bao_cao import parse_ky, parse_trang_thai
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
-
-
-@dataclass
-class Line:
-    """One paragraph as the parser sees it."""
-
-    text: str
-    bold: bool | None = None  # None: unknown (plain text input)
-    center: bool = False
+MAX_DOC = 64 * 1024 * 1024
 
 
 @dataclass
 class ParseNote:
-    """Something the parser kept without a typed place, or guessed: where, what, why."""
+    """What the reader kept verbatim (``guess`` False) or guessed: where, which text, why."""
 
     where: str
     text: str
     reason: str
+    guess: bool = True
 
 
 @dataclass
@@ -69,169 +77,83 @@ class ParseResult:
 
 
 @dataclass
-class Layout:
-    chu_quan: list[str] = field(default_factory=list)
-    co_quan: list[str] = field(default_factory=list)
-    so: str | None = None
-    ngay: str | None = None
-    ten_loai: str | None = None
-    trich_yeu: list[str] = field(default_factory=list)
-    kinh_gui: list[str] = field(default_factory=list)
-    body: list[Line] = field(default_factory=list)
-    noi_nhan: list[str] = field(default_factory=list)
-    chuc_vu: list[str] = field(default_factory=list)
-    ho_ten: str | None = None
-    appendix: list[Line] = field(default_factory=list)
-    tables: list[list[list[str]]] = field(default_factory=list)
-    table_at: list[int] = field(default_factory=list)  # how many appendix lines come before each table
-    footnotes: list[str] = field(default_factory=list)
+class Doan:
+    """One paragraph of the body or an appendix as the reader sees it, or a table (``bang``)."""
+
+    text: str
+    bold: bool | None = None  # None: unknown (plain text input)
+    center: bool = False
+    section: int = 0
+    bang: Bang | None = None
+    page_break: bool = False
 
 
 def parse(source: Source) -> KeHoach | BaoCao:
-    """A plan (or report) read from a DOCX path, DOCX bytes, a text file or a string of text."""
+    """A plan or report read from a DOCX or .doc (path or bytes), a text file, or a string of text."""
     return parse_detailed(source).model
 
 
 def parse_detailed(source: Source) -> ParseResult:
-    """Like :func:`parse`, with the notes on what could not be classified and a confidence (0–1)."""
+    """Like :func:`parse`, with the notes on what was kept verbatim or guessed, and a confidence (0–1)."""
     from pydantic import ValidationError
 
     from ._io import describe_error
 
-    layout = _layout(source)
+    view = _view(source)
     try:
-        return _Builder(layout).build()
+        return _Reader(view).read()
     except ValidationError as exc:
         details = [describe_error(e, {}) for e in exc.errors()]
         raise InputError("đọc được văn bản nhưng không dựng được mô hình", details=details) from None
 
 
-# --- reading -------------------------------------------------------------------------------------
-def _layout(source: Source) -> Layout:
-    if isinstance(source, (bytes, bytearray)):
-        return (
-            _from_docx(bytes(source)) if bytes(source[:2]) == b"PK" else _from_text(bytes(source).decode("utf-8-sig"))
-        )
-    if hasattr(source, "read"):
-        data = source.read()
-        return _layout(data if isinstance(data, bytes) else data.encode("utf-8"))
-    if isinstance(source, str) and ("\n" in source or not source.strip()):
-        return _from_text(source)
-    path = Path(source)
-    if path.suffix.lower() == ".docx":
-        return _from_docx(path)
-    return _from_text(read_text(path))
-
-
-def _from_docx(source: Any) -> Layout:
+# --- the document as a view ------------------------------------------------------------------------
+def _view(source: Source) -> View:
     from ._docx import open_docx
 
-    doc = open_docx(source, unicode=True)
-    parts = find(doc)
-    layout = Layout(
-        chu_quan=[clean(p.text) for p in parts.chu_quan],
-        co_quan=[clean(p.text) for p in parts.co_quan],
-        so=clean(parts.so.text) if parts.so else None,
-        ngay=clean(parts.ngay.text) if parts.ngay else None,
-        ten_loai=clean(parts.ten_loai.text) if parts.ten_loai else None,
-        trich_yeu=[clean(p.text) for p in parts.trich_yeu],
-        kinh_gui=[clean(p.text) for p in parts.kinh_gui],
-        noi_nhan=[clean(p.text) for p in parts.noi_nhan],
-        chuc_vu=[clean(p.text) for p in parts.chuc_vu],
-        ho_ten=clean(parts.ho_ten.text) if parts.ho_ten else None,
-    )
-    layout.body = [Line(_dash(_with_footnotes(p)), p.bold, p.jc == "center") for p in parts.body if clean(p.full_text)]
-    layout.footnotes = [note for p in parts.body for note in p.footnotes if note]
-    if not any(line.bold for line in layout.body):  # typed without any formatting: bold tells nothing
-        for line in layout.body:
-            line.bold = None
-    appendix = [p for p in parts.appendix if clean(p.full_text)]
-    layout.appendix = [Line(clean(p.full_text), p.bold, p.jc == "center") for p in appendix]
-    last = parts.signature.index if parts.signature is not None else None
-    if last is not None:
-        for table in doc.tables[last + 1 :]:
-            layout.tables.append([[clean(cell.text) for cell in row] for row in table.rows])
-            first = next((p.index for row in table.rows for cell in row for p in cell.paragraphs), None)
-            layout.table_at.append(len(appendix) if first is None else sum(p.index < first for p in appendix))
-    return layout
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+        if data[:2] == b"PK":
+            return open_docx(data, unicode=True)
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            return open_docx(_from_doc(data, "<bytes>.doc"), unicode=True)
+        return _text_view(data.decode("utf-8-sig"))
+    if hasattr(source, "read"):
+        data = source.read()
+        return _view(data if isinstance(data, bytes) else data.encode("utf-8"))
+    if isinstance(source, str) and ("\n" in source or not source.strip()):
+        return _text_view(source)
+    path = Path(source)
+    if path.suffix.lower() == ".docx":
+        return open_docx(path, unicode=True)
+    if path.suffix.lower() == ".doc":
+        return open_docx(_from_doc(read_bytes(path, limit=MAX_DOC, what="tệp Word"), str(path)), unicode=True)
+    return _text_view(read_text(path), str(path))
 
 
-def _with_footnotes(para: Any) -> str:
-    """The paragraph's text with the footnotes it references kept after it, so they are not lost."""
-    return clean(" ".join([para.full_text, *(f"(Chú thích: {note})" for note in para.footnotes if note)]))
+def _from_doc(data: bytes, name: str) -> bytes:
+    """A Word 97–2003 .doc as DOCX bytes, converted once by LibreOffice."""
+    from ._pdf import convert
+
+    with tempfile.TemporaryDirectory(prefix="vanban-doc-") as work:
+        source = Path(work) / "van-ban.doc"
+        source.write_bytes(data)
+        try:
+            converted = convert(source, "docx", Path(work) / "out")
+        except InputError as exc:
+            raise InputError(f"không đọc được '{name}': {exc.args[0]}") from None
+        return converted.read_bytes()
 
 
-_QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+def _text_view(raw: str, name: str = "<văn bản>") -> TextView:
+    """Text, one paragraph a line (``*italic*`` marks dropped, legacy encodings converted)."""
+    raw = vn.sang_unicode(unicodedata.normalize("NFC", raw))
+    lines = [vn.sang_unicode(re.sub(r"\*([^*\n]+)\*", r"\1", line)) for line in raw.splitlines()]
+    return TextView("\n".join(lines), name)
 
 
-def _from_text(raw: str) -> Layout:
-    """Text, one paragraph a line; ``*italic*`` marks are dropped."""
-    raw = unicodedata.normalize("NFC", raw)
-    raw = vn.sang_unicode(raw)  # a whole file typed in TCVN3 or VNI; else line by line below
-    lines = [_dash(vn.sang_unicode(clean(re.sub(r"\*([^*\n]+)\*", r"\1", line)))) for line in raw.splitlines()]
-    layout = Layout()
-    title = next((i for i, line in enumerate(lines) if key(line) in TEN_LOAI), None)
-    if title is None:
-        raise InputError("không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO, …) ở dòng riêng")
-    names = []
-    for line in lines[:title]:
-        if not line or _QUOC_HIEU in key(line) or ("ĐỘC LẬP" in key(line) and "HẠNH PHÚC" in key(line)):
-            continue
-        if re.match(r"^Số\s*[:.]", line, re.IGNORECASE):
-            layout.so = line
-        elif re.search(r", ngày .*năm \d{4}", line):
-            layout.ngay = line
-        elif is_upper(line):
-            names.append(line)
-    layout.chu_quan, layout.co_quan = _split_agency(names)
-    layout.ten_loai = lines[title]
-    position = title + 1
-    while (
-        position < len(lines) and lines[position] and not re.match(r"^(Căn cứ|Thực hiện|Kính gửi)\b", lines[position])
-    ):
-        layout.trich_yeu.append(lines[position])
-        position += 1
-    rest = lines[position:]
-    label = next((i for i, line in enumerate(rest) if re.match(r"^Nơi nhận\s*:?$", line, re.IGNORECASE)), len(rest))
-    body = [line for line in rest[:label] if line]
-    while body and (body[0].startswith("Kính gửi") or (layout.kinh_gui and body[0].startswith("-"))):
-        layout.kinh_gui.append(body.pop(0))
-    layout.body = [Line(line) for line in body]
-    tail = [line for line in rest[label + 1 :] if line]
-    while tail and (tail[0].startswith("-") or (layout.noi_nhan and not layout.noi_nhan[-1].endswith((";", ".")))):
-        layout.noi_nhan.append(tail.pop(0))
-    appendix_at = next((i for i, line in enumerate(tail) if key(line).startswith("PHỤ LỤC")), len(tail))
-    signature, appendix = tail[:appendix_at], tail[appendix_at:]
-    layout.chuc_vu = [line for line in signature if is_upper(line) and not line.startswith("(")]
-    names_left = [line for line in signature if line not in layout.chuc_vu and not line.startswith("(")]
-    layout.ho_ten = names_left[-1] if names_left else None
-    table: list[list[str]] = []
-    for line in appendix:
-        if line.startswith("|"):
-            table.append([cell.strip() for cell in line.strip("|").split("|")])
-        else:
-            layout.appendix.append(Line(line))
-    if table:
-        layout.tables.append(table)
-    return layout
-
-
-def _dash(text: str) -> str:
-    """Word's bullets and typed en dashes at the head of a line read as the plain ``- `` of the decree."""
-    return re.sub(r"^[•●▪◦–—]\s*", "- ", text)
-
-
-def _split_agency(names: list[str]) -> tuple[list[str], list[str]]:
-    """Superior lines, then the agency: the last line, or the last two for ỦY BAN NHÂN DÂN / TỈNH …."""
-    if not names:
-        return [], []
-    if len(names) >= 2 and re.match(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$", key(names[-2])):
-        return names[:-2], names[-2:]
-    return names[:-1], names[-1:]
-
-
-# --- building the model ----------------------------------------------------------------------------
-_ROMAN, _KHOAN, _SUB_KHOAN = HEADINGS["muc"], HEADINGS["khoan"], HEADINGS["khoan_con"]
+# --- building the model --------------------------------------------------------------------------------
+_ROMAN, _KHOAN, _SUB_KHOAN, _DIEM = HEADINGS["muc"], HEADINGS["khoan"], HEADINGS["khoan_con"], HEADINGS["diem"]
 _LABEL = re.compile(r"^-\s*(?P<label>[^:;]{3,60}?):\s*(?P<value>.*)$")
 _TASK_PREFIX = re.compile(r"^(?P<word>Nhiệm vụ)\s+(?P<n>\d+)\s*[:.]\s*(?P<rest>.*)$")
 _ACTIVITY_TIME = re.compile(
@@ -242,6 +164,20 @@ _CITATION = re.compile(
     r"(?:\s+của\s+(?P<co_quan>.+?))?(?:\s+(?P<trich_yeu>(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai)\b.*))?$"
 )
 _UNIT_STOP = re.compile(r"\s+(được|đã|có|ứng dụng|tham gia|hoàn thành|trên|tại|thuộc|gồm)\b|[:;.(]")
+_BULLET = re.compile(r"^[-+•●▪◦–—]\s*")
+_APPENDIX_LABEL = re.compile(r"^(PHỤ LỤC|PHỤ BIỂU|BIỂU MẪU|BIỂU|MẪU)\b", re.IGNORECASE)
+_ATTACHED = re.compile(r"^\((Ban hành |Kèm |kèm )")
+_LIST_LABEL = re.compile(r"^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)](?!\d)\s*", re.IGNORECASE)  # printed anew
+_AGENCY_WORDS = r"(?:Sở|Ủy ban|UBND|Ban|Phòng|Trường|Văn phòng|Hội đồng|Cục|Chi cục|Trung tâm|Bộ)"
+
+
+def _words(value: str) -> list[str]:
+    """The words of a text (NFC, casefolded): the unit the reader compares in."""
+    return re.findall(r"[^\W_]+", unicodedata.normalize("NFC", value).casefold())
+
+
+def _same_words(source: Iterable[str], printed: Iterable[str]) -> bool:
+    return [w for line in source for w in _words(line)] == [w for line in printed for w in _words(line)]
 
 
 def targets_in(result: str) -> list[ChiTieu]:
@@ -279,91 +215,252 @@ def parse_citation(raw: str) -> CanCu:
     return CanCu(dan_nhap=lead, van_ban=cited)
 
 
-class _Builder:
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
+class _Reader:
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self.parts: Components = find(view)
+        self.formatted = self.parts.formatted
         self.notes: list[ParseNote] = []
-        self.total = len(layout.body) or 1
-        self.unsure = 0
+        self.guessed = 0
+        self.footnotes: list[str] = []
 
-    def note(self, where: str, text: str, reason: str, lines: int = 1) -> None:
-        self.notes.append(ParseNote(where, text, reason))
-        self.unsure += lines
+    def note(self, where: str, value: str, reason: str, lines: int = 1, guess: bool = True) -> None:
+        self.notes.append(ParseNote(where, value[:200], reason, guess))
+        if guess:
+            self.guessed += lines
 
-    # --- document --------------------------------------------------------------------------------
-    def build(self) -> ParseResult:
-        layout = self.layout
-        code = TEN_LOAI.get(key(layout.ten_loai or ""))
-        for footnote in layout.footnotes:
-            self.note("chú thích cuối trang", footnote, "giữ thành '(Chú thích: …)' ngay sau đoạn có dấu chú thích", 0)
-        if code not in ("KH", "BC"):
-            raise InputError(f"chưa đọc được loại văn bản '{layout.ten_loai}'; hiện đọc kế hoạch và báo cáo")
-        header = self.header(code)
-        body = list(layout.body)
-        closing = next((i for i in range(len(body) - 1, -1, -1) if body[i].text.startswith("Trên đây")), None)
-        ket_luan = body.pop(closing).text if closing is not None else None
-        first = next((i for i, line in enumerate(body) if self.is_section(line)), len(body))
-        can_cu, trinh_bay, mo_dau = self.opening([line.text for line in body[:first]], header)
-        if code == "BC":
-            model = BaoCao.model_validate(
-                {
-                    **header,
-                    "can_cu": can_cu,
-                    "trinh_bay_can_cu": trinh_bay,
-                    "mo_dau": mo_dau,
-                    "ket_luan": ket_luan,
-                    "ke_hoach": next((c.van_ban for c in can_cu if c.van_ban and c.van_ban.loai == "Kế hoạch"), None),
-                    **self.report(body[first:]),
-                }
-            )
+    # --- text of paragraphs and tables ----------------------------------------------------------------
+    def text(self, para: Para) -> str:
+        """A paragraph's text (its automatic number too), footnotes marked ``[^n]`` where they are referenced."""
+        if para.footnotes:
+            numbers = []
+            for note in para.footnotes:
+                self.footnotes.append(clean(note))
+                numbers.append(len(self.footnotes))
+            raw = para.with_footnote_marks(numbers)
         else:
-            data = {**header, "can_cu": can_cu, "trinh_bay_can_cu": trinh_bay, "mo_dau": mo_dau, "ket_luan": ket_luan}
+            raw = para.text
+        value = clean(f"{para.label} {raw}" if para.label else raw)
+        return re.sub(r"^[•●▪◦–—]\s*", "- ", value)
+
+    def table(self, table: Table, landscape: bool) -> Bang:
+        rows = [[self.cell(cell) for cell in row] for row in table.rows]
+        columns = max((sum(max(c.span, 1) for c in row) for row in table.rows), default=0)
+        widths = wording.vua_trang(table.grid, columns, landscape) if len(table.grid) == columns else []
+        if widths == wording.vua_trang([], columns, landscape):
+            widths = []  # equal columns: what is printed when no widths are given
+        header = table.header_rows or self.header_rows(table)
+        return Bang(hang=rows, hang_tieu_de=min(header, len(rows)), do_rong=widths)
+
+    def cell(self, cell: Cell) -> OBang:
+        lines = [self.text(p) for p in cell.paragraphs]
+        return OBang(doan=[line for line in lines if line], gop_cot=max(cell.span, 1), noi_tren=cell.merged)
+
+    def header_rows(self, table: Table) -> int:
+        """Leading rows in bold (a header), up to a column-number row ``(1) (2) (3)``."""
+        count = 0
+        for row in table.rows[:4]:
+            paragraphs = [p for cell in row for p in cell.paragraphs if clean(p.text)]
+            numbers = all(re.fullmatch(r"\(?\d+\)?\.?|[A-Z]", clean(p.text)) for p in paragraphs)
+            if paragraphs and (numbers or (self.formatted and all(p.bold for p in paragraphs))):
+                count += 1
+            else:
+                break
+        return count if count < len(table.rows) else 0
+
+    # --- the whole document ---------------------------------------------------------------------------
+    def read(self) -> ParseResult:
+        parts = self.parts
+        if parts.ten_loai is None:
+            raise InputError("không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO, …) ở dòng riêng")
+        code = TEN_LOAI.get(key(parts.ten_loai.text))
+        if code not in ("KH", "BC"):
+            raise InputError(f"chưa đọc được loại văn bản '{clean(parts.ten_loai.text)}'; hiện đọc kế hoạch và báo cáo")
+        body, appendix, after = self.blocks()
+        data = self.header(code)
+        data["dong_dau"] = [self.text(p) for p in parts.before if clean(p.text)]
+        data["dong_cuoi"] = [item.text for item in after]
+        if data["dong_dau"] or data["dong_cuoi"]:
+            kept = [*data["dong_dau"], *data["dong_cuoi"]]
+            self.note(
+                "ngoài phần chính", kept[0], f"giữ nguyên {len(kept)} dòng trước phần đầu hoặc sau chữ ký", guess=False
+            )
+        closing = next((i for i in range(len(body) - 1, -1, -1) if body[i].text.startswith("Trên đây")), None)
+        data["ket_luan"] = body.pop(closing).text if closing is not None else None
+        first = next((i for i, item in enumerate(body) if self.is_section(item)), len(body))
+        data.update(self.opening(body[:first], data))
+        if code == "BC":
+            data.update(self.report(body[first:], appendix, data))
+            model: KeHoach | BaoCao = BaoCao.model_validate(data)
+        else:
             data.update(self.sections(body[first:]))
-            data["phu_luc"] = self.appendix(data)
-            data["nam"] = self.plan_year(data)
+            data.update(self.plan_appendices(appendix, data))
+            data.update(self.plan_period(data))
             model = KeHoach.model_validate(data)
-        confidence = max(0.0, 1 - self.unsure / self.total)
+        model = model.model_copy(update={"chu_thich": self.footnotes})
+        if self.footnotes:
+            self.note(
+                "chú thích cuối trang",
+                self.footnotes[0],
+                f"giữ {len(self.footnotes)} chú thích, gọi bằng [^n]",
+                guess=False,
+            )
+        total = len(body) + len(appendix) or 1
+        confidence = max(0.0, 1 - self.guessed / total)
+        missing = self.unplaced(model)
+        if missing:
+            self.note("cả văn bản", " ".join(missing[:20]), f"{len(missing)} từ của văn bản chưa có trong mô hình")
+            confidence = min(confidence, 0.99)
         return ParseResult(model, self.notes, round(confidence, 2))
 
-    def is_section(self, line: Line) -> bool:
-        match = _ROMAN.match(line.text)
+    def unplaced(self, model: KeHoach | BaoCao) -> list[str]:
+        """Words of the document that the model does not hold (its own check that nothing was lost)."""
+        source: Counter[str] = Counter()
+        for para in self.view.paragraphs:
+            if para.place in ("body", "table", "textbox") and para is not self.parts.ten_loai:
+                source.update(_words(_LIST_LABEL.sub("", clean(f"{para.label} {para.text}"), count=1)))
+        for note in self.footnotes:
+            source.update(_words(note))
+        held = Counter(_words(" ".join(_held(model))))
+        fixed = Counter(
+            _words(
+                "cộng hòa hoà xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc số ngày tháng năm nơi nhận lưu kính gửi"
+            )
+        )
+        return sorted((source - held - fixed).elements())
+
+    def is_section(self, item: Doan) -> bool:
+        match = _ROMAN.match(item.text) if item.bang is None else None
         return bool(match) and is_upper(match["t"])
 
+    def blocks(self) -> tuple[list[Doan], list[Doan], list[Doan]]:
+        """The body, the appendix material and the lines after the signature, in order, tables as tables."""
+        parts = self.parts
+        body_ids = {p.index for p in parts.body}
+        appendix_ids = {p.index for p in parts.appendix}
+        after_ids = {p.index for p in parts.after}
+        used = {p.index for p in [*parts.left, *parts.right, *parts.trich_yeu, *parts.kinh_gui, *parts.noi_nhan]}
+        if parts.signature is not None:
+            used |= {p.index for row in parts.signature.rows for c in row for p in c.paragraphs}
+        signature = [parts.noi_nhan_label, *parts.chuc_vu, parts.ho_ten, *parts.chuc_vu_sau, *parts.signature_other]
+        last = max((p.index for p in signature if p is not None), default=10**9)
+        body: list[Doan] = []
+        appendix: list[Doan] = []
+        after: list[Doan] = []
+        for block in self.view.blocks():
+            if isinstance(block, Table):
+                paragraphs = [p for row in block.rows for c in row for p in c.paragraphs]
+                if not paragraphs or block is parts.header or block is parts.signature:
+                    continue
+                ids = {p.index for p in paragraphs if clean(p.text)}
+                if ids & used:
+                    continue
+                section = paragraphs[0].section
+                item = Doan(
+                    "",
+                    section=section,
+                    bang=self.table(block, bool(ids & body_ids) is False and self.landscape(section)),
+                )
+                if ids & body_ids:
+                    body.append(item)
+                elif paragraphs[0].index > last:
+                    appendix.append(item)
+                continue
+            para = block
+            if para.index in body_ids or para.index in appendix_ids or para.index in after_ids:
+                value = self.text(para)
+                if not value:
+                    continue
+                item = Doan(value, para.bold if self.formatted else None, para.jc == "center", para.section)
+                item.page_break = para.page_break
+                if para.index in body_ids:
+                    body.append(item)
+                elif para.index in after_ids and not appendix:
+                    after.append(item)
+                else:
+                    appendix.append(item)
+        if not any(item.bold for item in body):  # typed without any formatting: bold tells nothing
+            for item in body:
+                item.bold = None
+        if after and (appendix or any(_ATTACHED.match(item.text) for item in after)):
+            appendix, after = after + appendix, []  # an appendix whose label line is missing
+        return body, appendix, after
+
+    # --- header block ---------------------------------------------------------------------------------
     def header(self, code: str) -> dict[str, Any]:
-        layout = self.layout
-        data: dict[str, Any] = {}
-        number = layout.so or f"Số: /{code}-"
-        data["so_ky_hieu"] = re.sub(r"^S[ốỐ]\s*[:.]?\s*", "", number, flags=re.IGNORECASE)
-        groups = data["so_ky_hieu"].split("/", 1)[-1].split("-")
-        agency_code = groups[1] if len(groups) > 1 else ""
+        parts = self.parts
+        data: dict[str, Any] = {"so_ky_hieu": self.number(code)}
         place, issued = "", None
-        if layout.ngay and (
-            m := re.match(
-                r"^(?P<place>[^,]+),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*(?P<y>\d{4})", layout.ngay
-            )
+        date_line = clean(parts.ngay.text) if parts.ngay else ""
+        if m := re.match(
+            r"^(?P<place>[^,]+),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*(?P<y>\d{4})", date_line
         ):
             place = m["place"].strip()
             if m["d"] and m["m"]:
-                issued = f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+                try:
+                    issued = date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+                except ValueError:
+                    issued = {"nam": int(m["y"]), "thang": int(m["m"]) if 1 <= int(m["m"]) <= 12 else None}
             else:
-                issued = {"nam": int(m["y"]), "thang": int(m["m"]) if m["m"] else None}
+                issued = {"nam": int(m["y"]), "thang": int(m["m"]) if m["m"] and 1 <= int(m["m"]) <= 12 else None}
         else:
-            self.note("địa danh, ngày", layout.ngay or "", "không đọc được địa danh và ngày ban hành", 0)
+            self.note("địa danh, ngày", date_line, "không đọc được địa danh và ngày ban hành", 0)
         data["dia_danh"] = place or "[Bổ sung địa danh]"
         data["ngay_ban_hanh"] = issued
-        data["trich_yeu"] = "\n".join(layout.trich_yeu) or "[Bổ sung trích yếu]"
-        names = layout.co_quan
+        data["trich_yeu"] = "\n".join(clean(p.text) for p in parts.trich_yeu) or "[Bổ sung trích yếu]"
+        if not parts.trich_yeu:
+            self.note("trích yếu", "", "không tìm thấy trích yếu dưới tên loại", 0)
+        data["co_quan"] = self.agency(data)
+        titles = [clean(p.text) for p in parts.chuc_vu]
+        if not titles:
+            titles = ["[Bổ sung chức vụ]"]
+            self.note("người ký", clean(parts.ho_ten.text) if parts.ho_ten else "", "không có dòng chức vụ người ký", 0)
+        data["nguoi_ky"] = {
+            "chuc_vu": titles,
+            "ho_ten": clean(parts.ho_ten.text) if parts.ho_ten else None,
+            "chuc_vu_sau": [clean(p.text) for p in parts.chuc_vu_sau],
+        }
+        others = [clean(p.text) for p in parts.signature_other if clean(p.text)]
+        if others:
+            data.setdefault("_signature_other", others)
+        data["noi_nhan"] = self.recipients()
+        if code == "BC":
+            data["kinh_gui"] = self.addressees()
+        return data
+
+    def number(self, code: str) -> dict[str, Any] | str:
+        """The number and ký hiệu; kept as written (and noted) when it does not follow ``19/KH-SKHCN``."""
+        line = clean(self.parts.so.text) if self.parts.so else ""
+        written = re.sub(r"^S[ốỐ]\s*[:.;]?\s*", "", line, flags=re.IGNORECASE).strip()
+        if not written:
+            self.note("số, ký hiệu", line, "không có dòng Số", 0)
+            return {"so": None, "ky_hieu": f"{code}-[Bổ sung]"}
+        try:
+            number: SoKyHieu | None = SoKyHieu.model_validate(written)
+        except InputError:
+            number = None
+        fits = number is not None and (number.loai == code or number.loai not in TEN_LOAI.values())
+        if number is not None and fits and str(number) == re.sub(r"\s+", "", written):
+            return str(number)
+        groups = re.findall(r"[A-ZĐ][A-Za-zĐđ0-9&.]*", written.split("/", 1)[-1])
+        ky_hieu = "-".join(groups) if len(groups) >= 2 else f"{code}-{groups[0] if groups else '[Bổ sung]'}"
+        digits = re.match(r"^(\d{1,6})\b", written)
+        self.note("số, ký hiệu", written, "số, ký hiệu khác mẫu thường gặp; giữ nguyên như văn bản viết", guess=False)
+        return {"so": int(digits[1]) if digits and int(digits[1]) else None, "ky_hieu": ky_hieu, "nguyen_van": written}
+
+    def agency(self, data: dict[str, Any]) -> dict[str, Any]:
+        parts = self.parts
+        names = _own_lines(parts.co_quan)
+        number = data["so_ky_hieu"]
+        ky_hieu = number["ky_hieu"] if isinstance(number, dict) else number.split("/", 1)[-1]
+        groups = ky_hieu.split("-")
         spoken = None
-        everything = " ".join([*layout.trich_yeu, *(line.text for line in layout.body)])
+        everything = " ".join([data["trich_yeu"], *(clean(p.text) for p in parts.body[:40])])
         if names:
-            wanted = " ".join(names)
-            hit = re.search(re.escape(wanted), everything, re.IGNORECASE)
+            hit = re.search(re.escape(" ".join(names)), everything, re.IGNORECASE)
             spoken = hit.group(0) if hit and not is_upper(hit.group(0)) else None
         else:
-            lead = re.search(
-                r",\s*(?P<a>(?:Sở|Ủy ban|UBND|Ban|Phòng|Trường|Văn phòng|Hội đồng|Cục|Chi cục|Trung tâm|Bộ)\b[^,:]*?)\s+(?:xây dựng|ban hành|báo cáo)\b",
-                everything,
-            )
+            lead = re.search(rf",\s*(?P<a>{_AGENCY_WORDS}\b[^,:]*?)\s+(?:xây dựng|ban hành|báo cáo)\b", everything)
             if lead:
                 spoken = lead["a"]
                 names = [vn.viet_hoa(spoken)]
@@ -371,64 +468,43 @@ class _Builder:
             else:
                 names = ["[BỔ SUNG TÊN CƠ QUAN]"]
                 self.note("cơ quan ban hành", "", "không tìm thấy tên cơ quan ban hành", 0)
-        data["co_quan"] = {
-            "chu_quan": layout.chu_quan,
-            "ten": names,
-            "viet_tat": agency_code or "[Bổ sung]",
-            "ten_goi": spoken,
-        }
-        titles = layout.chuc_vu
-        if not titles:
-            titles = ["[Bổ sung chức vụ]"]
-            self.note("người ký", layout.ho_ten or "", "không có dòng chức vụ người ký", 0)
-        data["nguoi_ky"] = {"chuc_vu": titles, "ho_ten": layout.ho_ten}
-        data["noi_nhan"] = self.recipients()
-        if code == "BC":
-            data["kinh_gui"] = self.addressees()
-        return data
+        code = groups[1] if len(groups) > 1 and re.fullmatch(r"[A-ZĐ0-9][A-Za-zĐđ0-9&.]*", groups[1]) else "[Bổ sung]"
+        return {"chu_quan": _own_lines(parts.chu_quan), "ten": names, "viet_tat": code, "ten_goi": spoken}
 
     def recipients(self) -> dict[str, Any]:
         items: list[str] = []
-        for line in self.layout.noi_nhan:
-            if line.startswith("-") or not items:
+        for line in (clean(p.text) for p in self.parts.noi_nhan):
+            if not line:
+                continue
+            if _BULLET.match(line) or not items:
                 items.append(line)
             else:
                 items[-1] = f"{items[-1]} {line}"
-        luu = "VT"
-        if items and re.match(r"^-?\s*Lưu\b", items[-1]):
-            luu = re.sub(r"^-?\s*Lưu\s*:?\s*", "", items.pop()).rstrip(". ")
-        else:
-            self.note("nơi nhận", "", "không có dòng Lưu; ghi tạm 'VT'", 0)
-        return {"danh_sach": [item for item in items if item.strip("-; ")], "luu": luu or "VT"}
+        luu = None
+        if items and re.match(r"^[-+•–]?\s*Lưu\b", items[-1]):
+            luu = re.sub(r"^[-+•–]?\s*Lưu\s*:?\s*", "", items.pop()).rstrip(". ") or None
+        return {"danh_sach": [_BULLET.sub("", item) for item in items if item.strip("-+•–; ")], "luu": luu}
 
     def addressees(self) -> list[str]:
-        lines = self.layout.kinh_gui
+        lines = [clean(p.text) for p in self.parts.kinh_gui if clean(p.text)]
         if not lines:
             return []
         first = re.sub(r"^Kính gửi\s*:?\s*", "", lines[0]).strip()
-        return [first] if first else [line.lstrip("- ").rstrip(";.") for line in lines[1:]]
+        rest = [_BULLET.sub("", line).rstrip(";.").strip() for line in lines[1:]]
+        return [part for part in [first.rstrip(";.").strip(), *rest] if part]
 
-    def plan_year(self, data: dict[str, Any]) -> int:
-        years = re.findall(r"năm (\d{4})\b", data["trich_yeu"])
-        if years:
-            return int(years[-1])
-        issued = data.get("ngay_ban_hanh")
-        if isinstance(issued, str):
-            return int(issued[:4])
-        if isinstance(issued, dict):
-            return int(issued["nam"])
-        return date.today().year
-
-    # --- opening -----------------------------------------------------------------------------------
-    def opening(self, lines: list[str], header: dict[str, Any]) -> tuple[list[CanCu], str, list[str]]:
+    # --- opening --------------------------------------------------------------------------------------
+    def opening(self, items: list[Doan], data: dict[str, Any]) -> dict[str, Any]:
+        """Căn cứ and the lead-in (``… như sau:``) before the first section."""
         cited: list[CanCu] = []
-        lead: list[str] = []
+        lead: list[Any] = []
         style = "moi_dong"
-        agency = header["co_quan"].get("ten_goi")
-        for line in lines:
-            if re.match(r"^(Căn cứ|Thực hiện)\b", line) and not lead:
+        agency = data["co_quan"].get("ten_goi")
+        for item in items:
+            line = item.text
+            if item.bang is None and re.match(r"^(Căn cứ|Thực hiện)\b", line) and not lead:
                 if line.endswith(":"):
-                    split = self.split_lead(line, agency)
+                    split = _split_lead(line, agency)
                     if split:
                         pieces, rest = split
                         cited += [parse_citation(p) for p in pieces]
@@ -442,381 +518,643 @@ class _Builder:
                     style = "gop"
                 cited += [parse_citation(p) for p in pieces]
             else:
-                lead.append(line)
-        return cited, style, lead
+                lead.append(item.bang if item.bang is not None else line)
+        return {"can_cu": cited, "trinh_bay_can_cu": style, "mo_dau": lead}
 
-    @staticmethod
-    def split_lead(line: str, agency: str | None) -> tuple[list[str], str] | None:
-        """``Thực hiện <căn cứ>, <cơ quan> … như sau:``: the citations, and the lead-in."""
-        starts = [m.start() for m in re.finditer(r", ", line)]
-        for start in reversed(starts):
-            rest = line[start + 2 :]
-            if (
-                agency
-                and rest.lower().startswith(agency.lower())
-                or not agency
-                and re.match(r"(Sở|Ủy ban|UBND|Ban|Phòng|Trường|Văn phòng|Hội đồng|Cục|Chi cục|Trung tâm|Bộ)\b", rest)
-            ):
-                return _split_citations(line[:start]), rest
-        return None
+    # --- free content ---------------------------------------------------------------------------------
+    def free(self, items: list[Doan], dashes: bool = False) -> list[str | Khoan | Bang]:
+        """Paragraphs, titled khoản (nested by their numbers) and tables, as the document has them.
 
-    # --- sections -------------------------------------------------------------------------------------
-    def sections(self, body: list[Line]) -> dict[str, Any]:
+        A numbered title becomes a :class:`Khoan` only when it reads as a title (bold; in text, short without
+        a final stop); its number is kept unless it is the one the renderer would give it."""
+        top: list[str | Khoan | Bang] = []
+        stack: list[tuple[int, Khoan, list[str | Khoan | Bang]]] = []
+
+        def target() -> list[str | Khoan | Bang]:
+            return stack[-1][2] if stack else top
+
+        for item in items:
+            if item.bang is not None:
+                target().append(item.bang)
+                continue
+            heading = _heading(item)
+            if heading is None:
+                value = _BULLET.sub("", item.text) if dashes and not stack else item.text
+                target().append(value)
+                continue
+            level, number, title = heading
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            siblings = target()
+            parent = stack[-1][1] if stack else None
+            parent_number = (parent.so or "") if parent else ""
+            auto = wording.so_tu_dong(parent_number, sum(isinstance(x, Khoan) for x in siblings) + 1)
+            khoan = Khoan(tieu_de=title, so=None if number == auto else number)
+            siblings.append(khoan)
+            stack.append((level, khoan, khoan.doan))
+        return top
+
+    # --- plans ----------------------------------------------------------------------------------------
+    def sections(self, body: list[Doan]) -> dict[str, Any]:
         data: dict[str, Any] = {"muc_khac": []}
         tieu_de: dict[str, str] = {}
-        groups: list[tuple[str, list[Line]]] = []
-        for line in body:
-            if self.is_section(line):
-                groups.append((_ROMAN.match(line.text)["t"], []))
+        groups: list[tuple[str, list[Doan]]] = []
+        for item in body:
+            if self.is_section(item):
+                groups.append((_ROMAN.match(item.text)["t"], []))
             elif groups:
-                groups[-1][1].append(line)
+                groups[-1][1].append(item)
         after = "mo_dau"
-        for title, lines in groups:
+        labels: dict[str, str] = {}
+        for title, items in groups:
             kind = _section_kind(title)
-            if kind in data or kind is None:
-                data["muc_khac"].append(MucKhac(tieu_de=title, sau=after, noi_dung=self.khoan_list(lines)))
-                self.note(
-                    f"mục «{title}»", title, "mục không có trường riêng; giữ nguyên chữ trong muc_khac", len(lines) + 1
-                )
+            typed = None
+            if kind is not None and kind not in data and kind not in tieu_de:
+                if kind == "muc_dich_yeu_cau":
+                    typed = self.purpose(items, tieu_de)
+                elif kind == "nhiem_vu":
+                    typed = self.tasks(items, labels)
+                else:
+                    typed = {kind: self.free(items)}
+            if typed is None:
+                data["muc_khac"].append(MucKhac(tieu_de=title, sau=after, noi_dung=self.free(items)))
+                why = "mục không có trường riêng" if kind is None else "mục không tách được thành trường"
+                self.note(f"mục «{title}»", title, f"{why}; giữ nguyên chữ trong muc_khac", guess=False)
                 continue
-            if kind == "muc_dich_yeu_cau":
-                tieu_de["muc_dich_yeu_cau"] = title
-                data.update(self.purpose(lines, tieu_de))
-            elif kind == "nhiem_vu":
-                tieu_de["nhiem_vu"] = title
-                data.update(self.tasks(lines))
-            else:
-                tieu_de[kind] = title
-                data[kind] = self.khoan_list(lines)
+            tieu_de[kind] = title
+            data.update(typed)
             after = kind
-        data["tieu_de"] = TieuDeKeHoach(**tieu_de)
-        data["nhan"] = _labels(data.pop("_labels", {}))
+        data["tieu_de"] = TieuDeKeHoach(**{k: v for k, v in tieu_de.items() if k in TieuDeKeHoach.model_fields})
+        data["nhan"] = _labels(labels)
         return data
 
-    def khoan_list(self, lines: list[Line]) -> list[str | Khoan]:
-        items: list[str | Khoan] = []
-        for line in lines:
-            match = _KHOAN.match(line.text)
-            if match and not _SUB_KHOAN.match(line.text) and _titled(line):
-                items.append(Khoan(tieu_de=match["t"]))
-            elif items and isinstance(items[-1], Khoan):
-                items[-1].doan.append(line.text)
-            else:
-                items.append(line.text)
-        return items
-
-    def purpose(self, lines: list[Line], tieu_de: dict[str, str]) -> dict[str, Any]:
-        heads = [
-            i
-            for i, line in enumerate(lines)
-            if (m := _KHOAN.match(line.text)) and _titled(line) and int(m["n"]) in (1, 2)
-        ]
+    def purpose(self, items: list[Doan], tieu_de: dict[str, str]) -> dict[str, Any] | None:
+        """``1. Mục đích`` / ``2. Yêu cầu`` with their paragraphs, or the section's paragraphs as its purpose."""
+        if any(item.bang is not None for item in items):
+            return None
+        heads = [i for i, item in enumerate(items) if _KHOAN.match(item.text) and _titled(item)]
+        lines = [item.text for item in items]
+        if any(_heading(item) is not None and i not in heads for i, item in enumerate(items)):
+            return None
         if not heads:
             tieu_de["muc_dich"] = ""
-            return {"muc_dich": [line.text for line in lines]}
-        out: dict[str, Any] = {}
-        if heads[0] > 0:
-            self.note("mục đích, yêu cầu", lines[0].text, "đoạn trước '1. Mục đích' được gộp vào mục đích", heads[0])
-        for position, start in enumerate(heads[:2]):
-            end = heads[position + 1] if position + 1 < len(heads) else len(lines)
-            title = _KHOAN.match(lines[start].text)["t"]
-            name = (
-                "muc_dich"
-                if position == 0 and len(heads) > 1 or "đích" in title.lower() or "tiêu" in title.lower()
-                else "yeu_cau"
-            )
+            return {"muc_dich": lines}
+        if heads[0] != 0 or len(heads) > 2:
+            return None
+        titles = [_KHOAN.match(lines[i])["t"] for i in heads]
+        bodies = [
+            lines[start + 1 : (heads[n + 1] if n + 1 < len(heads) else len(lines))] for n, start in enumerate(heads)
+        ]
+        if len(heads) == 1:
+            name = "yeu_cau" if key(titles[0]).startswith("YÊU CẦU") else "muc_dich"
+            out = {name: bodies[0]}
+            names = [name]
+        else:
+            out = {"muc_dich": bodies[0], "yeu_cau": bodies[1]}
+            names = ["muc_dich", "yeu_cau"]
+        printed = []
+        for number, (name, title) in enumerate(zip(names, titles, strict=True), 1):
+            printed += [f"{number}. {title}", *out[name]]
+        if not _same_words(lines, printed) or not all(out.values()):
+            return None
+        for name, title in zip(names, titles, strict=True):
             tieu_de[name] = title
-            out[name] = [line.text for line in lines[start + 1 : end]]
-        if heads[0] > 0:
-            out["muc_dich"] = [line.text for line in lines[: heads[0]]] + out.get("muc_dich", [])
         return out
 
-    def tasks(self, lines: list[Line]) -> dict[str, Any]:
-        starts = [i for i, line in enumerate(lines) if _KHOAN.match(line.text) and not _SUB_KHOAN.match(line.text)]
-        intro = [line.text for line in lines[: starts[0]]] if starts else [line.text for line in lines]
-        out: dict[str, Any] = {"nhiem_vu_mo_dau": intro}
+    def tasks(self, items: list[Doan], labels: dict[str, str]) -> dict[str, Any] | None:
+        """Tasks with their labelled fields, flat (``1. Nhiệm vụ 1: …``) or by area; None if they would not
+        print back word for word."""
+        if any(item.bang is not None for item in items):
+            return None
+        starts = [i for i, item in enumerate(items) if _KHOAN.match(item.text)]
+        intro = [item.text for item in items[: starts[0]]] if starts else [item.text for item in items]
         if not starts:
-            return out
+            return {"nhiem_vu_mo_dau": intro}
+        out: dict[str, Any] = {"nhiem_vu_mo_dau": intro}
         blocks = [
-            lines[start : (starts[i + 1] if i + 1 < len(starts) else len(lines))] for i, start in enumerate(starts)
+            items[start : (starts[n + 1] if n + 1 < len(starts) else len(items))] for n, start in enumerate(starts)
         ]
-        note_line = None
         last = blocks[-1]
         if len(last) > 1 and last[-1].text.startswith("(") and last[-1].text.endswith(")"):
-            note_line = last[-1].text
+            out["ghi_chu_nhiem_vu"] = last[-1].text
             blocks[-1] = last[:-1]
-        if note_line:
-            out["ghi_chu_nhiem_vu"] = note_line
-        grouped = any(re.match(r"^[a-zđ]\)\s*(Mục tiêu|Nhiệm vụ)\s*$", line.text) for line in lines)
-        nested = any(_SUB_KHOAN.match(line.text) for line in lines)
-        if grouped or nested:
-            out["linh_vuc"] = [self.area(block, out) for block in blocks]
+        found: dict[str, str] = {}
+        grouped = any(re.match(r"^[a-zđ]\)\s*(Mục tiêu|Nhiệm vụ)\s*$", item.text) for item in items)
+        nested = any(_SUB_KHOAN.match(item.text) for item in items)
+        try:
+            if grouped or nested:
+                out["linh_vuc"] = [self.area(block, found) for block in blocks]
+            else:
+                out["nhiem_vu"] = [self.task(block, found, n) for n, block in enumerate(blocks, 1)]
+        except (ValueError, InputError):
+            return None
+        nhan = _labels(found)
+        if "linh_vuc" in out:
+            printed = [
+                wording.chu(line)
+                for n, area in enumerate(out["linh_vuc"], 1)
+                for _, line in wording.linh_vuc_in(area, n, nhan)
+            ]
         else:
-            out["nhiem_vu"] = [self.task(block, out) for block in blocks]
+            printed = [wording.chu(line) for _, line in wording.nhiem_vu_in(out["nhiem_vu"], nhan)]
+        source = [item.text for block in blocks for item in block]
+        if not _same_words(source, printed):
+            return None
+        labels.update(found)
         return out
 
-    def task(self, block: list[Line], out: dict[str, Any]) -> NhiemVu:
-        head = _KHOAN.match(block[0].text)["t"]
-        labels: dict[str, str] = out.setdefault("_labels", {})
+    def task(self, block: list[Doan], labels: dict[str, str], position: int) -> NhiemVu:
+        match = _KHOAN.match(block[0].text)
+        head = match["t"]
         prefix = _TASK_PREFIX.match(head)
         if prefix:
             labels.setdefault("nhiem_vu", prefix["word"])
             head = prefix["rest"]
         else:
             labels.setdefault("nhiem_vu", "")
-        return self.task_fields(NhiemVu(ten=head or "[Bổ sung tên nhiệm vụ]"), block[1:], labels, out)
+        task = NhiemVu(ten=head or "[Bổ sung tên nhiệm vụ]", so=_numbered(match["n"], f"{position}."))
+        return self.task_fields(task, block[1:], labels)
 
-    def task_fields(self, task: NhiemVu, lines: list[Line], labels: dict[str, str], out: dict[str, Any]) -> NhiemVu:
+    def task_fields(self, task: NhiemVu, lines: list[Doan], labels: dict[str, str]) -> NhiemVu:
         data: dict[str, Any] = {"phoi_hop": [], "hoat_dong": []}
-        in_activities = False
-        for line in lines:
-            value = line.text
+        order: list[str] = []
+        for item in lines:
+            value = item.text
             if m := re.match(r"^-\s*Nhiệm vụ chuyển tiếp từ năm (\d{4})\.?$", value):
                 data["chuyen_tiep"] = int(m[1])
+                order.append("chuyen_tiep")
                 continue
             labelled = _LABEL.match(value)
             field_name = _field_of(labelled["label"]) if labelled else None
+            order.append(field_name or "hoat_dong")
             if labelled and field_name:
-                in_activities = field_name == "hoat_dong"
                 label, content = labelled["label"].strip(), labelled["value"].strip()
                 if field_name == "thoi_gian":
                     deadline = "hoàn thành" in label.lower()
                     if not deadline:
                         labels.setdefault("thoi_gian", label)
                     data["thoi_gian"] = _time(content, deadline)
+                    continue
+                labels.setdefault(field_name, label)
+                if field_name == "phoi_hop":
+                    data["phoi_hop"] = [part.strip() for part in content.split(";") if part.strip()]
+                elif field_name == "hoat_dong":
+                    if content:
+                        data["hoat_dong"].append(_activity(content))
                 else:
-                    labels.setdefault(field_name, label)
-                    if field_name == "phoi_hop":
-                        data["phoi_hop"] = [part.strip() for part in content.split(";") if part.strip()]
-                    elif field_name == "hoat_dong":
-                        if content:
-                            data["hoat_dong"].append(_activity(content))
-                    elif field_name in ("ket_qua", "chu_tri"):
-                        data[field_name] = content
+                    data[field_name] = content
                 continue
-            if value.startswith("+") or in_activities or value.startswith("-"):
-                data["hoat_dong"].append(_activity(value.lstrip("+-").strip()))
-                if not (value.startswith("+") or in_activities):
-                    self.note(f"nhiệm vụ «{task.ten[:40]}»", value, "dòng không nhãn được xếp vào nội dung thực hiện")
-                continue
-            data["hoat_dong"].append(_activity(value))
-            self.note(f"nhiệm vụ «{task.ten[:40]}»", value, "đoạn không nhãn được xếp vào nội dung thực hiện")
+            labels.setdefault("hoat_dong", "")
+            data["hoat_dong"].append(_activity(_BULLET.sub("", value)))
+            if not labels.get("hoat_dong"):
+                self.note(f"nhiệm vụ «{task.ten[:40]}»", value, "dòng không nhãn được coi là nội dung thực hiện")
         if data.get("ket_qua"):
             data["chi_tieu"] = targets_in(data["ket_qua"])
+        firsts = list(dict.fromkeys(order))
+        if firsts != [name for name in wording.THU_TU_NHIEM_VU if name in firsts]:
+            data["thu_tu"] = firsts
         return task.model_copy(update=data)
 
-    def area(self, block: list[Line], out: dict[str, Any]) -> LinhVuc:
-        """``1. Cải cách thể chế``: ``a) Mục tiêu`` and ``b) Nhiệm vụ`` bullets, or tasks numbered ``1.1.`` with their fields."""
+    def area(self, block: list[Doan], labels: dict[str, str]) -> LinhVuc:
+        """``1. Cải cách thể chế``: ``a) Mục tiêu`` and ``b) Nhiệm vụ`` bullets, or tasks ``1.1.`` with their fields."""
         area = LinhVuc(ten=_KHOAN.match(block[0].text)["t"])
-        labels: dict[str, str] = out.setdefault("_labels", {})
         mode = None
-        detailed: list[Line] = []
+        detailed: list[Doan] = []
+
+        number = _KHOAN.match(block[0].text)["n"]
 
         def close() -> None:
             if detailed:
-                head = _SUB_KHOAN.match(detailed[0].text)["t"]
-                area.nhiem_vu.append(self.task_fields(NhiemVu(ten=head), detailed[1:], labels, out))
+                head = _SUB_KHOAN.match(detailed[0].text)
+                written = _numbered(head["n"], f"{number}.{len(area.nhiem_vu) + 1}.")
+                area.nhiem_vu.append(self.task_fields(NhiemVu(ten=head["t"], so=written), detailed[1:], labels))
                 detailed.clear()
 
-        for line in block[1:]:
-            if _SUB_KHOAN.match(line.text):
+        for item in block[1:]:
+            if _SUB_KHOAN.match(item.text):
                 close()
-                detailed.append(line)
+                detailed.append(item)
                 continue
             if detailed:
-                detailed.append(line)
+                detailed.append(item)
                 continue
-            if m := re.match(r"^[a-zđ]\)\s*(Mục tiêu|Nhiệm vụ)\s*$", line.text):
+            if m := re.match(r"^[a-zđ]\)\s*(Mục tiêu|Nhiệm vụ)\s*$", item.text):
                 mode = "muc_tieu" if m[1] == "Mục tiêu" else "nhiem_vu"
                 continue
-            if mode and line.text.startswith("-"):
-                item = line.text[1:].strip()
+            if mode and item.text.startswith("-"):
+                value = item.text[1:].strip()
                 if mode == "muc_tieu":
-                    area.muc_tieu.append(item)
+                    area.muc_tieu.append(value)
                 else:
-                    area.nhiem_vu.append(NhiemVu(ten=item))
+                    area.nhiem_vu.append(NhiemVu(ten=value))
                 continue
             mode = None
-            area.doan.append(line.text)
+            area.doan.append(item.text)
         close()
         return area
 
-    # --- appendix ------------------------------------------------------------------------------------
-    def appendix(self, data: dict[str, Any]) -> PhuLuc | None:
-        lines = [line.text for line in self.layout.appendix]
-        if not lines and not self.layout.tables:
+    def plan_appendices(self, items: list[Doan], data: dict[str, Any]) -> dict[str, Any]:
+        """The task table (typed when it prints back word for word) and any other appendix, kept."""
+        out: dict[str, Any] = {"phu_luc": None, "phu_luc_khac": []}
+        for appendix in self.appendices(items):
+            tables = [x for x in appendix.noi_dung if isinstance(x, Bang)]
+            typed = None
+            if out["phu_luc"] is None and len(appendix.noi_dung) == 1 and tables and len(appendix.tieu_de) <= 1:
+                typed = self.task_table(tables[0])
+            if typed is None:
+                out["phu_luc_khac"].append(appendix)
+                name = " ".join(appendix.tieu_de) or appendix.nhan or ""
+                self.note("phụ lục", name, "phụ lục giữ nguyên chữ và bảng", guess=False)
+                continue
+            note = appendix.ghi_chu
+            default = f"(Kèm theo Kế hoạch số {_number_text(data['so_ky_hieu'])} {_date_text(data['ngay_ban_hanh'])})"
+            if note and clean(note) == clean(default):
+                note = None
+            label = appendix.nhan if appendix.nhan != "Phụ lục" else None
+            title = appendix.tieu_de[0] if appendix.tieu_de else ""
+            out["phu_luc"] = typed.model_copy(update={"nhan": label, "tieu_de": title or "PHỤ LỤC", "ghi_chu": note})
+            if not title:
+                self.note("phụ lục", "", "phụ lục không có tên; ghi tạm 'PHỤ LỤC'", 0)
+        return out
+
+    def appendices(self, items: list[Doan]) -> list[PhuLucVanBan]:
+        """Appendix material split at each label line (``Phụ lục II``, ``Biểu mẫu số 01``) or new section."""
+        found: list[dict[str, Any]] = []
+        current: dict[str, Any] | None = None
+        stage = "nhan"
+        for item in items:
+            starts = item.bang is None and _APPENDIX_LABEL.match(item.text) and len(item.text) <= 60
+            new_section = current is not None and item.section != current["section"] and stage != "nhan"
+            if current is None or starts or (new_section and item.bang is None):
+                new_page = current is None or item.section != current["section"] or item.page_break
+                if current is not None:
+                    found.append(current)
+                current = {
+                    "nhan": None,
+                    "tieu_de": [],
+                    "ghi_chu": None,
+                    "noi_dung": [],
+                    "section": item.section,
+                    "trang_moi": new_page,
+                }
+                stage = "nhan"
+                if starts:
+                    current["nhan"] = _appendix_label(item.text)
+                    stage = "tieu_de"
+                    continue
+            if item.bang is None and stage in ("nhan", "tieu_de") and _ATTACHED.match(item.text):
+                current["ghi_chu"] = item.text
+                stage = "noi_dung"
+                continue
+            if item.bang is None and stage in ("nhan", "tieu_de") and self.title_line(item):
+                current["tieu_de"].append(item.text)
+                stage = "tieu_de"
+                continue
+            stage = "noi_dung"
+            current["noi_dung"].append(item)
+        if current is not None:
+            found.append(current)
+        return [
+            PhuLucVanBan(
+                nhan=a["nhan"],
+                tieu_de=a["tieu_de"],
+                ghi_chu=a["ghi_chu"],
+                noi_dung=self.free(a["noi_dung"]),
+                ngang=self.landscape(a["section"]),
+                trang_moi=a["trang_moi"],
+            )
+            for a in found
+        ]
+
+    def title_line(self, item: Doan) -> bool:
+        if item.bold is None:
+            return is_upper(item.text)
+        return bool(item.bold) and (item.center or is_upper(item.text)) and len(item.text) < 300
+
+    def landscape(self, section: int) -> bool:
+        sections = self.view.sections
+        return bool(sections) and sections[min(section, len(sections) - 1)].landscape
+
+    def task_table(self, table: Bang) -> PhuLuc | None:
+        """A task table as groups of tasks, when it has task and lead-unit columns and prints back word for word.
+        A task may span rows (its number and name merged down); a cell may span the next column."""
+        head = table.hang_tieu_de or 1
+        titles = [cell.chu for cell in table.hang[0]]
+        fields = [wording.truong_cua_cot(title) for title in titles]
+        if "ten" not in fields or "chu_tri" not in fields or len(table.hang) <= head or head > 2:
             return None
-        label = next((i for i, line in enumerate(lines) if key(line).startswith("PHỤ LỤC")), None)
-        rest = lines[label + 1 :] if label is not None else lines
-        title = rest[0] if rest and not rest[0].startswith("(") else "PHỤ LỤC"
-        remark = next((line for line in rest if line.startswith("(")), None)
+        if any(cell.gop_cot != 1 for row in table.hang[:head] for cell in row):
+            return None
+        numbers = [cell.chu for cell in table.hang[1]] if head == 2 else []
         groups: list[NhomNhiemVu] = []
-        for table in self.layout.tables:
-            groups += self.task_table(table)
-        appendix = PhuLuc(tieu_de=title, ghi_chu=remark, nhom=groups)
-        default = f"(Kèm theo Kế hoạch số {_number_text(data['so_ky_hieu'])} {_date_text(data['ngay_ban_hanh'])})"
-        if remark and clean(remark) == clean(default):
-            appendix = appendix.model_copy(update={"ghi_chu": None})
-        return appendix
-
-    def task_table(self, rows: list[list[str]]) -> list[NhomNhiemVu]:
-        if not rows:
-            return []
-        header = [key(cell) for cell in rows[0]]
-
-        def column(*words: str) -> int | None:
-            return next((i for i, title in enumerate(header) if any(w in title for w in words)), None)
-
-        places = {
-            "so": column("STT", "TT"),
-            "ten": column("NHIỆM VỤ", "NỘI DUNG"),
-            "ket_qua": column("SẢN PHẨM", "KẾT QUẢ"),
-            "thoi_gian": column("THỜI GIAN"),
-            "chu_tri": column("CHỦ TRÌ"),
-            "phoi_hop": column("PHỐI HỢP"),
-            "theo_doi": column("THEO DÕI"),
-        }
-        if places["ten"] is None:
-            self.note("phụ lục", " | ".join(rows[0]), "bảng không có cột Nhiệm vụ; bỏ qua bảng", len(rows))
-            return []
-        groups: list[NhomNhiemVu] = []
-        for row in rows[1:]:
-            cell = {name: (row[i] if i is not None and i < len(row) else "") for name, i in places.items()}
-            number = cell["so"].strip().rstrip(".")
-            if re.fullmatch(r"[IVXLC]+", number):
-                groups.append(NhomNhiemVu(ten=cell["ten"]))
+        for row in table.hang[head:]:
+            cell: dict[str, str] = {}
+            merged: list[str] = []
+            below: set[str] = set()
+            column = 0
+            for item in row:
+                name = fields[column] if column < len(fields) else ""
+                if item.noi_tren:
+                    below.add(name)
+                if item.gop_cot > 1:
+                    merged.append(name)
+                if name:
+                    cell[name] = item.chu
+                elif item.chu:
+                    return None  # text in a column that is no task field
+                column += item.gop_cot
+            if column != len(fields) or len(merged) > 1 or (merged and merged[0] in ("so", "ten", "")):
+                return None
+            work = {
+                "ket_qua": cell.get("ket_qua") or None,
+                "thoi_gian": _cell_time(cell["thoi_gian"]) if cell.get("thoi_gian") else None,
+                "chu_tri": cell.get("chu_tri") or None,
+                "phoi_hop": [p.strip() for p in cell.get("phoi_hop", "").split(";") if p.strip()],
+                "theo_doi": cell.get("theo_doi") or None,
+                "o_gop": merged,
+            }
+            if below:
+                if below != {"so", "ten"} or not groups or not groups[-1].nhiem_vu:
+                    return None
+                task = groups[-1].nhiem_vu[-1]
+                groups[-1].nhiem_vu[-1] = task.model_copy(update={"them": [*task.them, DongViec(**work)]})
+                continue
+            number = cell.get("so", "").strip().rstrip(".")
+            details = any(cell.get(name) for name in ("ket_qua", "thoi_gian", "chu_tri", "phoi_hop", "theo_doi"))
+            if re.fullmatch(r"[IVXLC]+", number) or (not number and cell.get("ten") and not details):
+                groups.append(NhomNhiemVu(ten=cell.get("ten", "")))
                 continue
             if not groups:
                 groups.append(NhomNhiemVu(ten=""))
-            if not cell["ten"] and groups[-1].nhiem_vu:
-                previous = groups[-1].nhiem_vu[-1]
-                extra = "; ".join(part for part in (previous.ket_qua, cell["ket_qua"]) if part)
-                groups[-1].nhiem_vu[-1] = previous.model_copy(update={"ket_qua": extra})
-                self.note("phụ lục", cell["ket_qua"], "dòng sản phẩm thêm của nhiệm vụ trên được gộp vào kết quả")
-                continue
-            groups[-1].nhiem_vu.append(
-                NhiemVu(
-                    ten=cell["ten"] or "[Bổ sung tên nhiệm vụ]",
-                    ket_qua=cell["ket_qua"] or None,
-                    thoi_gian=_cell_time(cell["thoi_gian"]) if cell["thoi_gian"] else None,
-                    chu_tri=cell["chu_tri"] or None,
-                    phoi_hop=[p.strip() for p in cell["phoi_hop"].split(";") if p.strip()],
-                    theo_doi=cell["theo_doi"] or None,
+            if not cell.get("ten"):
+                return None
+            groups[-1].nhiem_vu.append(NhiemVu(ten=cell["ten"], **work))
+        source = [[cell.chu for cell in row] for row in table.hang]
+        for style in ("trong_nhom", "lien_tuc"):
+            typed = PhuLuc(
+                tieu_de="PHỤ LỤC", nhom=groups, cot=titles, do_rong=table.do_rong, hang_so=numbers, danh_so=style
+            )
+            if typed.do_rong == wording.do_rong_phu_luc(typed):
+                typed = typed.model_copy(update={"do_rong": []})
+            printed = [[cell.chu for cell in row] for row in wording.bang_nhiem_vu(typed).hang]
+            if len(printed) == len(source) and all(_same_words(a, b) for a, b in zip(source, printed, strict=True)):
+                return typed
+        return None
+
+    def plan_period(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The years a plan covers, from its trích yếu: the year it names (``… năm 2026``, also in ``năm 2024 thực
+        hiện Chương trình giai đoạn 2021–2025``), else a range (``giai đoạn 2026–2030``, ``năm học 2025 – 2026``,
+        ``đến năm 2030`` from the issue year), else the year of its issue date."""
+        summary = data["trich_yeu"].replace("\n", " ")
+        issued = data.get("ngay_ban_hanh")
+        issue_year = int(issued[:4]) if isinstance(issued, str) else issued["nam"] if isinstance(issued, dict) else None
+        if years := re.findall(r"(?<!đến )(?<!đến hết )(?<!từ )\bnăm (\d{4})\b(?!\s*[-–—]\s*\d{4})", summary):
+            return {"nam": int(years[0])}
+        for m in re.finditer(r"\b(\d{4})\s*[-–—]\s*(\d{4})\b", summary):
+            if "nhiệm kỳ" not in summary[max(m.start() - 12, 0) : m.start()] and int(m[1]) < int(m[2]):
+                return {"nam": int(m[1]), "den_nam": int(m[2])}
+        if m := re.search(r"đến (?:hết )?năm (\d{4})", summary):
+            start = issue_year or date.today().year
+            return {"nam": start, "den_nam": int(m[1])} if int(m[1]) > start else {"nam": int(m[1])}
+        if issue_year:
+            self.note("năm kế hoạch", summary, "trích yếu không ghi năm; lấy năm ban hành", 0)
+            return {"nam": issue_year}
+        self.note("năm kế hoạch", summary, "không biết năm của kế hoạch; lấy năm nay", 0)
+        return {"nam": date.today().year}
+
+    # --- reports ----------------------------------------------------------------------------------------
+    def report(self, body: list[Doan], appendix: list[Doan], data: dict[str, Any]) -> dict[str, Any]:
+        """Sections of a report: results (per task when written as vanban writes them), shortcomings, next
+        tasks, proposals; other sections and appendices kept verbatim."""
+        out: dict[str, Any] = {"ky": self.report_period(data), "tieu_de": {}, "muc_khac": []}
+        cited = [c.van_ban for c in data["can_cu"] if c.van_ban and c.van_ban.loai == "Kế hoạch"]
+        out["ke_hoach"] = cited[0] if cited else None
+        groups: list[tuple[str, list[Doan]]] = []
+        for item in body:
+            if self.is_section(item):
+                groups.append((_ROMAN.match(item.text)["t"], []))
+            elif groups:
+                groups[-1][1].append(item)
+        after = "mo_dau"
+        for title, items in groups:
+            kind = _report_section(title)
+            if kind is None or kind in out["tieu_de"]:
+                out["muc_khac"].append(MucKhacBaoCao(tieu_de=title, sau=after, noi_dung=self.free(items)))
+                self.note(
+                    f"mục «{title}»", title, "mục không có trường riêng; giữ nguyên chữ trong muc_khac", guess=False
                 )
-            )
-        return groups
+                continue
+            out["tieu_de"][kind] = title
+            after = kind
+            if kind == "ket_qua":
+                out.update(self.results(items, out["ky"]))
+            else:
+                out[kind] = self.free(items, dashes=True)
+        out.update(self.report_appendices(appendix, out))
+        return out
 
-    # --- reports ---------------------------------------------------------------------------------------
-    def report(self, body: list[Line]) -> dict[str, Any]:
-        """Sections I–IV of a report: overview and results per task, shortcomings, next tasks, proposals."""
-        from .models.bao_cao import parse_ky, parse_trang_thai
-
-        summary = " ".join(self.layout.trich_yeu)
-        named = re.search(
-            r"tháng \d{1,2}\b|quý [IVX]+\b|6 tháng đầu năm|6 tháng cuối năm|9 tháng", summary, re.IGNORECASE
+    def report_period(self, data: dict[str, Any]) -> KyBaoCao:
+        """The period reported on: the first period the trích yếu names (``… năm 2025 và phương hướng … năm
+        2026`` is năm 2025), else the year of the issue date."""
+        summary = data["trich_yeu"].replace("\n", " ")
+        period = re.search(
+            r"(?<!hành động )(?<![\w.])(tháng \d{1,2}|quý [IVX]+|6 tháng đầu năm|6 tháng cuối năm|6 tháng|9 tháng)"
+            r"(?:\s*(?:năm\s*|/)(\d{4}))?",
+            summary,
+            re.IGNORECASE,
         )
-        years = re.findall(r"\b(?:19|20)\d{2}\b", summary)
-        year = int(years[-1]) if years else date.today().year
-        period = parse_ky(f"{named.group(0) if named else 'năm'} năm {year}")
-        data: dict[str, Any] = {"ky": period, "tong_quan": [], "ket_qua": [], "tieu_de": {}}
-        for kind in _REPORT_LISTS:
-            data[kind] = []
-        kind, task, after = None, None, "mo_dau"
-        others: list[tuple[str, str, list[Line]]] = []  # sections with no field: title, after which, lines
-        for line in body:
-            if self.is_section(line):
-                title = _ROMAN.match(line.text)["t"]
-                kind = _report_section(title)
-                if kind is None or kind in data["tieu_de"]:
-                    others.append((title, after, []))
-                    kind = "khac"
-                else:
-                    data["tieu_de"][kind], after = title, kind
+        year_match = re.search(r"\bnăm (\d{4})\b", summary)
+        issued = data.get("ngay_ban_hanh")
+        issue_year = int(issued[:4]) if isinstance(issued, str) else issued["nam"] if isinstance(issued, dict) else None
+        if period:
+            year = period[2] or (year_match[1] if year_match else None) or issue_year or date.today().year
+            return KyBaoCao.model_validate(parse_ky(f"{period[1]} năm {year}"))
+        if year_match:
+            return KyBaoCao(loai="nam", nam=int(year_match[1]))
+        self.note("kỳ báo cáo", summary, "trích yếu không ghi kỳ; lấy năm ban hành", 0)
+        return KyBaoCao(loai="nam", nam=issue_year or date.today().year)
+
+    def results(self, items: list[Doan], ky: KyBaoCao) -> dict[str, Any]:
+        """The results section: per task when it reads as vanban prints a task's result, else kept as written."""
+        starts = [i for i, item in enumerate(items) if item.bang is None and _KHOAN.match(item.text) and _titled(item)]
+        results: list[KetQuaNhiemVu] = []
+        if starts and not any(item.bang is not None for item in items[starts[0] :]):
+            blocks = [items[s : (starts[n + 1] if n + 1 < len(starts) else len(items))] for n, s in enumerate(starts)]
+            for number, block in enumerate(blocks, 1):
+                result = self.result(block)
+                if result is None:
+                    break
+                printed = [wording.chu(line) for _, line in wording.ket_qua_in(result, number, ky)]
+                if [clean(item.text) for item in block] != [clean(line) for line in printed]:
+                    break
+                results.append(result)
+            else:
+                return {"tong_quan": self.free(items[: starts[0]]), "ket_qua": results}
+        return {"tong_quan": self.free(items), "ket_qua": []}
+
+    def result(self, block: list[Doan]) -> KetQuaNhiemVu | None:
+        heading = _KHOAN.match(block[0].text)
+        named = _TASK_PREFIX.match(heading["t"]) if heading else None
+        if named is None:
+            return None
+        task: dict[str, Any] = {"so": int(named["n"]), "ten": named["rest"], "ket_qua": [], "chi_tieu": []}
+        for item in block[1:]:
+            labelled = re.match(r"^-\s*(Tình trạng|Kết quả|Chỉ tiêu)\s*:\s*(.*)$", item.text)
+            label, value = (labelled[1], labelled[2]) if labelled else ("", item.text)
+            if label == "Tình trạng":
+                if not value.startswith("[Bổ sung"):
+                    try:
+                        task["trang_thai"] = parse_trang_thai(value.rstrip(". "))
+                    except ValueError:
+                        return None
+            elif label == "Chỉ tiêu":
+                target = _target_reached(value)
+                if target is None:
+                    return None
+                task["chi_tieu"].append(target)
+            else:
+                task["ket_qua"].append(value)
+        return KetQuaNhiemVu.model_validate(task)
+
+    def report_appendices(self, items: list[Doan], out: dict[str, Any]) -> dict[str, Any]:
+        """Our summary table (its lead units go to the results) and any other appendix, kept."""
+        kept: list[PhuLucVanBan] = []
+        ours = False
+        suffix = " " + vn.viet_hoa(str(out["ky"]))
+        for appendix in self.appendices(items):
+            tables = [x for x in appendix.noi_dung if isinstance(x, Bang)]
+            header = [cell.chu for cell in tables[0].hang[0]] if len(tables) == 1 else []
+            title = appendix.tieu_de[0] if len(appendix.tieu_de) == 1 else ""
+            if (
+                not ours
+                and header == [title for title, _ in wording.COT_TONG_HOP]
+                and len(appendix.noi_dung) == 1
+                and title.endswith(suffix)
+                and self.summary_table(tables[0], out)
+            ):
+                ours = True
+                out["tieu_de"]["phu_luc"] = title[: -len(suffix)]
                 continue
-            text = line.text
-            if kind == "khac":
-                others[-1][2].append(line)
-                continue
-            if kind in _REPORT_LISTS:
-                data[kind].append(re.sub(r"^[-+•]\s*", "", text))
-                continue
-            heading = _KHOAN.match(text) if kind == "ket_qua" else None
-            if heading:
-                named_task = _TASK_PREFIX.match(heading["t"])
-                number = int(named_task["n"]) if named_task else int(heading["n"])
-                task = {"so": number, "ten": named_task["rest"] if named_task else heading["t"], "ket_qua": []}
-                data["ket_qua"].append(task)
-                continue
-            if task is None or kind != "ket_qua":
-                data["tong_quan"].append(text)
-                continue
-            labelled = re.match(r"^-\s*(Tình trạng|Kết quả|Chỉ tiêu)\s*:\s*(.*)$", text)
-            label, value = (labelled[1], labelled[2]) if labelled else ("", text)
-            if label == "Tình trạng" and not value.startswith("[Bổ sung"):
-                try:
-                    task["trang_thai"] = parse_trang_thai(value.rstrip(". "))
-                except ValueError:
-                    self.note(f"nhiệm vụ {task['so']}", text, "tình trạng không thuộc bốn loại; giữ trong kết quả")
-                    task["ket_qua"].append(text)
-            elif label == "Chỉ tiêu" and (target := _target_reached(value)):
-                task.setdefault("chi_tieu", []).append(target)
-            elif label != "Tình trạng":
-                task["ket_qua"].append(value if label == "Kết quả" else text)
-        for title, _, lines in others:
+            kept.append(appendix)
             self.note(
-                f"mục «{title}»", title, "mục không có trường riêng; giữ nguyên chữ trong muc_khac", len(lines) + 1
+                "phụ lục",
+                " ".join(appendix.tieu_de) or appendix.nhan or "",
+                "phụ lục giữ nguyên chữ và bảng",
+                guess=False,
             )
-        data["muc_khac"] = [
-            MucKhacBaoCao(tieu_de=title, sau=where, noi_dung=self.khoan_list(lines)) for title, where, lines in others
-        ]
-        self.report_appendix(data)
-        return data
+        return {"phu_luc": ours, "phu_luc_khac": kept}
 
-    def report_appendix(self, data: dict[str, Any]) -> None:
-        """Our summary table gives each task's lead unit; any other appendix is kept line by line, in order."""
-        suffix = " " + vn.viet_hoa(str(KyBaoCao.model_validate(data["ky"])))
-        units: dict[int, str] = {}
-        ours: set[int] = set()
-        for number, table in enumerate(self.layout.tables):
-            header = [key(cell) for cell in table[0]] if table else []
-            if header == list(_REPORT_COLUMNS):
-                ours.add(number)
-            lead = next((i for i, title in enumerate(header) if "CHỦ TRÌ" in title), None)
-            if lead is None or "TT" not in header[0]:
-                continue
-            for row in table[1:]:
-                if row and row[0].strip().isdigit() and len(row) > lead and row[lead].strip():
-                    units.setdefault(int(row[0]), row[lead].strip())
-        for task in data["ket_qua"]:
-            if task["so"] in units:
-                task["chu_tri"] = units[task["so"]]
-        data["phu_luc"] = bool(ours)
-        own = {"label": "PHỤ LỤC", "note": "(Kèm theo Báo cáo"} if ours else {}
-        kept: list[str] = []
-        for index, line in enumerate([line.text for line in self.layout.appendix] + [""]):
-            for number, at in enumerate(self.layout.table_at):
-                if at == index and number not in ours:
-                    kept += [" | ".join(row) for row in self.layout.tables[number]]
-            if not line:
-                continue
-            if own.get("label") == key(line):
-                del own["label"]
-            elif "note" in own and line.startswith(own["note"]):
-                del own["note"]
-            elif ours and "phu_luc" not in data["tieu_de"] and is_upper(line) and line.endswith(suffix):
-                data["tieu_de"]["phu_luc"] = line[: -len(suffix)]
-            else:  # an appendix label is written "Phụ lục", not in capitals (ND30-PL-02)
-                kept.append(re.sub(r"^PHỤ LỤC\b", "Phụ lục", line) if _APPENDIX_LABEL.fullmatch(key(line)) else line)
-        data["phu_luc_khac"] = kept
-        if kept:
-            self.note(
-                "phụ lục", kept[0], f"phụ lục riêng của văn bản giữ nguyên {len(kept)} dòng trong phu_luc_khac", 0
-            )
+    def summary_table(self, table: Bang, out: dict[str, Any]) -> bool:
+        """Our appendix of a report: each row a task of the results; its lead unit goes to the result."""
+        rows = table.hang[1:]
+        results = out.get("ket_qua", [])
+        if len(rows) != len(results):
+            return False
+        updated = []
+        for row, result in zip(rows, results, strict=True):
+            if row[0].chu != str(result.so) or row[1].chu != result.ten:
+                return False
+            updated.append(result.model_copy(update={"chu_tri": row[2].chu or None}))
+        out["ket_qua"] = updated
+        return True
 
 
-_REPORT_LISTS = ("ton_tai", "nhiem_vu_tiep_theo", "de_xuat")
-_APPENDIX_LABEL = re.compile(r"PHỤ LỤC(\s+[IVXLC\d]+)?")
-_REPORT_COLUMNS = ("TT", "NHIỆM VỤ", "CHỦ TRÌ", "CHỈ TIÊU", "ĐẠT ĐƯỢC", "TỶ LỆ", "TÌNH TRẠNG")
+def _own_lines(paragraphs: list[Para]) -> list[str]:
+    """Lines of a header block; a line vanban broke to fit its column (a soft break in a paragraph of its own
+    agency style) is one line again."""
+    lines: list[str] = []
+    previous: Para | None = None
+    for para in paragraphs:
+        own = para.style_id in ("VBCoQuan", "VBChuQuan")
+        if own and previous is not None and previous.index == para.index and lines:
+            lines[-1] = f"{lines[-1]} {clean(para.text)}"
+        else:
+            lines.append(clean(para.text))
+        previous = para
+    return [line for line in lines if line]
+
+
+def _held(model: KeHoach | BaoCao) -> Iterable[str]:
+    """The text a model holds: its values, and the words its structured parts print (citations, tasks)."""
+    yield from _strings(model.model_dump(mode="json", exclude={"can_cu"}))
+    yield from (str(item) for item in model.can_cu)
+    table: Bang | None = None
+    if isinstance(model, KeHoach):
+        yield from (wording.chu(line) for _, line in wording.nhiem_vu_in(model.nhiem_vu, model.nhan))
+        for number, area in enumerate(model.linh_vuc, 1):
+            yield from (wording.chu(line) for _, line in wording.linh_vuc_in(area, number, model.nhan))
+        table = wording.bang_nhiem_vu(model.phu_luc) if model.phu_luc else None
+    else:
+        for number, result in enumerate(model.ket_qua, 1):
+            yield from (wording.chu(line) for _, line in wording.ket_qua_in(result, number, model.ky))
+        table = wording.bang_tong_hop(model.ket_qua) if model.phu_luc else None
+    if table is not None:
+        yield from (cell.chu for row in table.hang for cell in row)
+        kind = LOAI_VAN_BAN[model.LOAI]
+        yield f"Phụ lục (Kèm theo {kind} số {wording.so_van_ban(model.so_ky_hieu)} {wording.ngay_thang(model.ngay_ban_hanh)})"
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif value is not None and not isinstance(value, bool):
+        yield str(value)
+
+
+def _heading(item: Doan) -> tuple[int, str, str] | None:
+    """A numbered title line: its level (1. → 1, 1.2. → 2, a) → 4), number as written, and title."""
+    if item.bang is not None or not _titled(item):
+        return None
+    if m := _SUB_KHOAN.match(item.text):
+        number = m["n"] + "." if not item.text[len(m["n"])] == "." else m["n"] + "."
+        return m["n"].count(".") + 1, number, m["t"]
+    if m := _KHOAN.match(item.text):
+        return 1, f"{m['n']}.", m["t"]
+    if m := _DIEM.match(item.text):
+        return 4, item.text[: len(m["n"]) + 1], m["t"]
+    return None
+
+
+def _numbered(written: str, printed: str) -> str | None:
+    """A task's number as written, kept only when it is not the one printed anyway (``3.2`` twice)."""
+    return None if _words(written) == _words(printed) else written.rstrip(".") + "."
+
+
+def _titled(item: Doan) -> bool:
+    """A title (its own line, bold), not a numbered paragraph of running text."""
+    if item.bold is not None:
+        return bool(item.bold)
+    match = _KHOAN.match(item.text) or _SUB_KHOAN.match(item.text) or _DIEM.match(item.text)
+    body = match["t"] if match else item.text
+    return len(body.split()) <= 12 and not body.endswith((".", ";", ":", ","))
+
+
+def _appendix_label(line: str) -> str:
+    """An appendix label as the decree writes it (``Phụ lục II``, not ``PHỤ LỤC II``); other labels as written."""
+    match = re.fullmatch(r"PHỤ LỤC(\s+[IVXLC\d]+)?\.?", key(line))
+    return f"Phụ lục{match[1] or ''}" if match else line
+
+
+def _split_lead(line: str, agency: str | None) -> tuple[list[str], str] | None:
+    """``Thực hiện <căn cứ>, <cơ quan> … như sau:``: the citations, and the lead-in."""
+    starts = [m.start() for m in re.finditer(r", ", line)]
+    for start in reversed(starts):
+        rest = line[start + 2 :]
+        if (agency and rest.lower().startswith(agency.lower())) or (
+            not agency and re.match(rf"{_AGENCY_WORDS}\b", rest)
+        ):
+            return _split_citations(line[:start]), rest
+    return None
+
+
+def _split_citations(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r";\s+", value) if part.strip()]
 
 
 def _report_section(title: str) -> str | None:
@@ -843,8 +1181,12 @@ def _target_reached(value: str) -> dict[str, Any] | None:
     match = _TARGET.match(value)
     if not match:
         return None
-    dat = vn.tu_so(match["dat"]) if match["dat"] else None
-    return {"so_luong": vn.tu_so(match["so"]), "don_vi": match["don_vi"], "dat": dat}
+    try:
+        dat = vn.tu_so(match["dat"]) if match["dat"] else None
+        planned = vn.tu_so(match["so"])
+    except ValueError:
+        return None
+    return {"so_luong": planned, "don_vi": match["don_vi"], "dat": dat}
 
 
 def _section_kind(title: str) -> str | None:
@@ -878,26 +1220,19 @@ def _field_of(label: str) -> str | None:
 
 
 def _labels(found: dict[str, str]) -> NhanTruong:
-    data = {name: value for name, value in found.items() if name in NhanTruong.model_fields}
-    if data.get("nhiem_vu") == "":
-        data["nhiem_vu"] = None
+    data: dict[str, Any] = {name: value for name, value in found.items() if name in NhanTruong.model_fields}
+    for name in ("nhiem_vu", "hoat_dong"):
+        if data.get(name) == "":
+            data[name] = None
     return NhanTruong(**data)
 
 
-def _titled(line: Line) -> bool:
-    """A khoản with a title (own line, bold), not a khoản of running text."""
-    if line.bold is not None:
-        return bool(line.bold)
-    body = _KHOAN.match(line.text)["t"]
-    return len(body.split()) <= 12 and not body.endswith((".", ";", ":", ","))
-
-
-def _split_citations(value: str) -> list[str]:
-    return [part.strip() for part in re.split(r";\s+", value) if part.strip()]
-
-
 def _time(value: str, deadline: bool) -> ThoiGian:
-    frame = ThoiGian.model_validate(value.rstrip(";.").strip())
+    """A time frame; kept as written (free text) when its usual form would print other words (``Quý I/2026``)."""
+    written = value.rstrip(";.").strip()
+    frame = ThoiGian.model_validate(written)
+    if frame.loai != "khac" and _words(str(frame)) != _words(written.removeprefix("hạn ").removeprefix("Hạn ")):
+        frame = ThoiGian(loai="khac", noi_dung=written)
     return frame.model_copy(update={"han": True}) if deadline else frame
 
 
@@ -914,11 +1249,9 @@ def _activity(value: str) -> HoatDong:
     return HoatDong(noi_dung=value)
 
 
-def _number_text(value: str) -> str:
-    from .models import SoKyHieu
-
+def _number_text(value: Any) -> str:
     number = SoKyHieu.model_validate(value)
-    return vn.so_ky_hieu(number.so, number.ky_hieu).removeprefix("Số: ")
+    return wording.so_van_ban(number)
 
 
 def _date_text(value: Any) -> str:

@@ -62,6 +62,51 @@ def _end(process: subprocess.Popen[bytes]) -> None:
         process.communicate(timeout=10)
 
 
+def _soffice_convert(sources: list[Path], target: str, staging: Path, profile: Path, limit: float) -> list[str]:
+    """Run LibreOffice once over ``sources`` into ``staging``; its log lines."""
+    command = [
+        soffice(),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(staging),
+        *[str(s.resolve()) for s in sources],
+    ]
+    process = _start(command)
+    try:
+        stdout, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _end(process)
+        raise RenderError(
+            f"LibreOffice không xuất xong PDF (hoặc không chuyển xong tệp) trong {limit:.0f} giây"
+        ) from None
+    except BaseException:
+        _end(process)
+        raise
+    finally:
+        if process.poll() is None:
+            _end(process)
+    return (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
+
+
+def convert(source: Path, target: str, out_dir: Path, *, timeout: float = 120) -> Path:
+    """One file converted by LibreOffice (``target``: docx, pdf, …) into ``out_dir``; InputError if it cannot be."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="vanban-lo-") as work:
+        try:
+            log = _soffice_convert([source], target, out_dir, Path(work) / "profile", timeout)
+        except RenderError as exc:
+            raise InputError(str(exc)) from None
+    made = out_dir / f"{source.stem}.{target.split(':')[0]}"
+    if not made.is_file() or made.stat().st_size == 0:
+        raise InputError("LibreOffice không chuyển được tệp" + (f": {log[-1]}" if log else ""))
+    return made
+
+
 def to_pdf(
     documents: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *, timeout: float | None = None
 ) -> dict[Path, Path | str]:
@@ -78,38 +123,13 @@ def to_pdf(
     names = [s.stem for s in sources]
     if len(set(names)) != len(names):
         raise RenderError("hai tệp cùng tên (khác thư mục) sẽ ghi đè PDF của nhau; đổi tên một tệp")
-    program = soffice()
+    soffice()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     limit = timeout if timeout is not None else 90 + 6 * len(sources)
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as work:
-        profile = Path(work) / "profile"
         staging = Path(work) / "out"
-        command = [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(staging),
-            *[str(s.resolve()) for s in sources],
-        ]
-        process = _start(command)
-        try:
-            stdout, stderr = process.communicate(timeout=limit)
-        except subprocess.TimeoutExpired:
-            _end(process)
-            raise RenderError(f"LibreOffice không xuất xong PDF trong {limit:.0f} giây") from None
-        except BaseException:
-            _end(process)
-            raise
-        finally:
-            if process.poll() is None:
-                _end(process)
-        log = (stderr or stdout or b"").decode("utf-8", "replace").strip().splitlines()
+        log = _soffice_convert(sources, "pdf", staging, Path(work) / "profile", limit)
         results: dict[Path, Path | str] = {}
         for source in sources:
             made = staging / f"{source.stem}.pdf"

@@ -12,7 +12,6 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,14 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from . import _wording as wording
 from . import text
 from ._errors import InputError, RenderError, TemplateError
 from ._files import read_bytes, write_atomic
 from ._metrics import text_width
 from ._nd30 import RULE_RATIO
 from ._templates import template_path
-from .models import ChiTieuDat, KetQuaNhiemVu, KyBaoCao, NgayDuThao, SoKyHieu, VanBan
+from .models import Bang, OBang, PhuLucVanBan, VanBan
 
 PathLike = str | os.PathLike[str]
 MAX_TEMPLATE = 32 * 1024 * 1024
@@ -41,72 +41,11 @@ _RULES = {
 }
 
 
-def _so_ky_hieu(value: SoKyHieu) -> str:
-    return text.so_ky_hieu(value.so, value.ky_hieu)
-
-
-def _so_van_ban(value: SoKyHieu) -> str:
-    return _so_ky_hieu(value).removeprefix("Số: ")
-
-
-def _ngay_thang(value: date | NgayDuThao | None) -> str:
-    if isinstance(value, date):
-        return text.ngay_thang(value)
-    if isinstance(value, NgayDuThao):
-        return text.ngay_thang(nam=value.nam, thang=value.thang)
-    return text.ngay_thang()
-
-
-def _doan_can_cu(can_cu: list[Any], trinh_bay: str) -> list[str]:
-    """Căn cứ paragraphs of their own (spec ND30-CC-01): one each, or all in one."""
-    cited = [str(item) for item in can_cu]
-    if not cited or trinh_bay == "gop_mo_dau":
-        return []
-    if trinh_bay == "moi_dong":
-        return [f"{line};" for line in cited]
-    return ["; ".join(cited) + ";"]
-
-
-def _doan_mo_dau(mo_dau: list[str], can_cu: list[Any], trinh_bay: str) -> list[str]:
-    """The lead-in paragraphs (… như sau:); with ``gop_mo_dau`` the căn cứ open the first one."""
-    lead = list(mo_dau)
-    if trinh_bay != "gop_mo_dau" or not can_cu:
-        return lead
-    joined = "; ".join(str(item) for item in can_cu)
-    return [f"{joined}, {lead[0]}", *lead[1:]] if lead else [f"{joined}."]
-
-
 def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
     """Left and right indent that centre a rule of 0.4 × the longest line."""
-    longest = max((text_width(line, size, bold) for line in lines), default=0)
+    longest = max((text_width(part, size, bold) for line in lines for part in line.split(SOFT_BREAK)), default=0)
     length = min(longest, available) * RULE_RATIO
     return max(int((available - length) / 2), 0)
-
-
-def _dong_ket_qua(result: KetQuaNhiemVu, ky: KyBaoCao) -> list[str]:
-    """A task's lines in a report: status, results, and each target against what was achieved."""
-    lines = [f"- Tình trạng: {result.ten_trang_thai}."]
-    for index, paragraph in enumerate(result.ket_qua):
-        lines.append(f"- Kết quả: {paragraph}" if index == 0 else paragraph)
-    for target in result.chi_tieu:
-        verdict = ""
-        if ky.loai == "nam" and target.dat_chi_tieu is not None:
-            verdict = "; đạt chỉ tiêu" if target.dat_chi_tieu else "; chưa đạt chỉ tiêu"
-        lines.append(f"- Chỉ tiêu: {target}{verdict}.")
-    return lines
-
-
-def _cot_chi_tieu(targets: list[ChiTieuDat], column: str) -> str:
-    """One column of the report's appendix table, a line per target."""
-    values = []
-    for target in targets:
-        if column == "ke_hoach":
-            values.append(f"{text.so(target.so_luong)} {target.don_vi}")
-        elif column == "dat":
-            values.append("[Bổ sung]" if target.dat is None else text.so(target.dat))
-        else:
-            values.append("" if target.ty_le is None else text.ti_le(target.ty_le, 1))
-    return "; ".join(values)
 
 
 _PLACEHOLDER_RUN = re.compile(
@@ -135,50 +74,140 @@ def _highlight_placeholders(xml: str) -> str:
     return _PLACEHOLDER_RUN.sub(split, xml) if "[Bổ sung" in xml else xml
 
 
-def _co_chi_tiet(tasks: list[Any]) -> bool:
-    """Whether any task of an area has more than its name (then each is written with its fields)."""
-    return any(t.chu_tri or t.phoi_hop or t.thoi_gian or t.hoat_dong or t.ket_qua or t.chuyen_tiep for t in tasks)
+_FOOTNOTE_RUN = re.compile(
+    r"<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t xml:space=\"preserve\">([^<]*\[\^\d+\][^<]*)</w:t></w:r>"
+)
+_MARK = re.compile(r"\[\^(\d+)\]")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-_NUMBERED = re.compile(r"^(\d+(\.\d+)*\.?|[a-zđ]\))\s")
+def _footnote_marks(xml: str, count: int) -> str:
+    """Each ``[^n]`` mark in the text, for a footnote the model has, as Word's footnote reference n."""
+
+    def split(match: re.Match[str]) -> str:
+        props = match[1] or ""
+        runs = []
+        for number, piece in enumerate(_MARK.split(match[2])):
+            if number % 2 == 0:
+                if piece:
+                    runs.append(f'<w:r>{props}<w:t xml:space="preserve">{piece}</w:t></w:r>')
+            elif 1 <= int(piece) <= count:
+                runs.append(
+                    f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{int(piece)}"/></w:r>'
+                )
+            else:
+                runs.append(f'<w:r>{props}<w:t xml:space="preserve">[^{piece}]</w:t></w:r>')
+        return "".join(runs)
+
+    return _FOOTNOTE_RUN.sub(split, xml) if count and "[^" in xml else xml
 
 
-def _gach_dau_dong(item: str) -> str:
-    """A list item with its '- ', unless it carries its own number (``6. …``, ``a) …``) from the document read."""
-    return item if _NUMBERED.match(item) else f"- {item}"
+def _footnotes_xml(notes: list[str]) -> bytes:
+    """The footnotes part: Word's two separators, then each note (12 pt, justified)."""
+    from xml.sax.saxutils import escape
+
+    separators = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+        f'w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+        for number, kind in ((-1, "separator"), (0, "continuationSeparator"))
+    )
+    bodies = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:pPr><w:jc w:val="both"/></w:pPr>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/><w:sz w:val="24"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="24"/></w:rPr><w:t xml:space="preserve"> {escape(note)}</w:t></w:r></w:p></w:footnote>'
+        for number, note in enumerate(notes, 1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{W_NS}">'
+        f"{separators}{bodies}</w:footnotes>"
+    ).encode()
 
 
-def _dong_phu_luc(lines: list[str]) -> list[tuple[str, str]]:
-    """A kept appendix, line by line, with the part each line plays: its label, title, reference line, or content."""
-    out: list[tuple[str, str]] = []
-    part = "noi_dung"
-    for line in lines:
-        if re.fullmatch(r"Phụ lục(\s+[IVXLC\d]+)?", line):
-            part = "nhan"
-        elif line.startswith("(Kèm theo"):
-            part = "ghi_chu"
-        elif part in ("nhan", "ten") and text.viet_hoa(line) == line:
-            part = "ten"
-        else:
-            part = "noi_dung"
-        out.append((part, line))
-    return out
+def _add_footnotes(docx: Any, notes: list[str]) -> None:
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    blob = _footnotes_xml(notes)
+    main = docx.part
+    for rel in main.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not rel.is_external:
+            rel.target_part._blob = blob  # a template made in Word has its own (empty) footnotes part
+            return
+    part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, blob, main.package)
+    main.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+def _bang_in(table: Bang, ngang: bool = False) -> dict[str, Any]:
+    """A table as the template prints it: grid widths fitted to the page, each cell's width and merges."""
+    columns = max(table.so_cot, 1)
+    widths = wording.vua_trang(table.do_rong, columns, ngang)
+    grid: list[list[OBang | None]] = []
+    for row in table.hang:
+        line: list[OBang | None] = []
+        for cell in row:
+            line += [cell] + [None] * (cell.gop_cot - 1)
+        grid.append(line + [OBang()] * (columns - len(line)))
+    rows = []
+    for number, row in enumerate(grid):
+        cells, column = [], 0
+        while column < columns:
+            cell = row[column] or OBang()
+            span = min(cell.gop_cot, columns - column)
+            below = grid[number + 1][column] if number + 1 < len(grid) else None
+            merge = "continue" if cell.noi_tren else ("restart" if below is not None and below.noi_tren else "")
+            cells.append(
+                {
+                    "rong": sum(widths[column : column + span]),
+                    "gop": span,
+                    "doc": merge,
+                    "doan": cell.doan or [""],
+                    "dam": cell.dam or number < table.hang_tieu_de,
+                }
+            )
+            column += span
+        rows.append({"tieu_de": number < table.hang_tieu_de, "o": cells})
+    return {"cot": widths, "rong": sum(widths), "hang": rows}
+
+
+def _cac_phu_luc(phu_luc: Any, khac: list[PhuLucVanBan]) -> list[dict[str, Any]]:
+    """The appendices in order, each with the orientation of the pages before it (its section break)."""
+    found: list[dict[str, Any]] = []
+    if phu_luc:
+        found.append({"loai": "bang_nhiem_vu", "pl": phu_luc, "ngang": True})
+    found += [{"loai": "khac", "pl": item, "ngang": item.ngang} for item in khac]
+    before = False
+    for number, item in enumerate(found):
+        item["trang_moi"] = number == 0 or item["loai"] != "khac" or item["pl"].trang_moi or item["ngang"] != before
+        item["truoc_ngang"], before = before, item["ngang"]
+    return found
+
+
+def _cuoi_ngang(phu_luc: Any, khac: list[PhuLucVanBan]) -> bool:
+    """Whether the last pages (the last appendix) are landscape."""
+    found = _cac_phu_luc(phu_luc, khac)
+    return bool(found) and found[-1]["ngang"]
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "co_chi_tiet": _co_chi_tiet,
-    "cot_chi_tieu": _cot_chi_tieu,
-    "dong_ket_qua": _dong_ket_qua,
-    "doan_can_cu": _doan_can_cu,
-    "doan_mo_dau": _doan_mo_dau,
-    "dong_phu_luc": _dong_phu_luc,
-    "gach_dau_dong": _gach_dau_dong,
+    "bang_in": _bang_in,
+    "cac_phu_luc": _cac_phu_luc,
+    "bang_nhiem_vu": wording.bang_nhiem_vu,
+    "bang_tong_hop": wording.bang_tong_hop,
+    "cuoi_ngang": _cuoi_ngang,
+    "ket_qua_in": wording.ket_qua_in,
+    "linh_vuc_in": wording.linh_vuc_in,
+    "nhiem_vu_in": wording.nhiem_vu_in,
+    "doan_can_cu": wording.doan_can_cu,
+    "doan_mo_dau": wording.doan_mo_dau,
+    "gach_dau_dong": wording.gach_dau_dong,
     "ke": _ke,
     "la_ma": text.la_ma,
-    "ngay_thang": _ngay_thang,
+    "ngay_thang": wording.ngay_thang,
+    "phang": wording.phang,
     "so": text.so,
-    "so_ky_hieu": _so_ky_hieu,
-    "so_van_ban": _so_van_ban,
+    "so_ky_hieu": wording.so_ky_hieu,
+    "so_van_ban": wording.so_van_ban,
     "ti_le": text.ti_le,
     "viet_hoa": lambda value: text.viet_hoa(str(value)),
 }
@@ -320,37 +349,22 @@ def _prepare_rules(docx: Any) -> dict[str, tuple[int, float, bool]]:
     return room
 
 
+#: Where the renderer breaks a line of the agency's name that does not fit (a soft break in its paragraph).
+SOFT_BREAK = "\u2028"
+
+
 def _agency_lines(co_quan: Any, room: dict[str, tuple[int, float, bool]]) -> Any:
     """The agency's lines as they fit the header column, broken where a person breaks them (ND30-LAYOUT-06)."""
 
     def lines(values: list[str], style: str) -> list[str]:
         width, size, bold = room[style]
         return [
-            part for value in values for part in text.ngat_dong(value, lambda s: text_width(s, size, bold) <= width)
+            SOFT_BREAK.join(text.ngat_dong(value, lambda s: text_width(s, size, bold) <= width)) for value in values
         ]
 
     return co_quan.model_copy(
         update={"chu_quan": lines(co_quan.chu_quan, "VBChuQuan"), "ten": lines(co_quan.ten, "VBCoQuan")}
     )
-
-
-def _landscape_if_appendix(xml: str) -> str:
-    """The last section holds the appendix when there is one: make it landscape then."""
-    start = xml.rfind("<w:sectPr")
-    end = xml.rfind("</w:sectPr>") + len("</w:sectPr>")
-    if start < 0 or end < start:
-        return xml
-    portrait = xml[start:end]
-    size = re.search(r'<w:pgSz w:w="(\d+)" w:h="(\d+)"[^>]*/>', portrait)
-    if not size:
-        return xml
-    width, height = sorted((int(size[1]), int(size[2])))
-    landscape = portrait.replace(size[0], f'<w:pgSz w:w="{height}" w:h="{width}" w:orient="landscape"/>')
-    wanted = "phu_luc is defined and phu_luc"
-    if "phu_luc_khac" in xml:  # a report's appendix kept from the document it was read from
-        wanted = f"({wanted}) or phu_luc_khac"
-    choice = f"{{% if {wanted} %}}{landscape}{{% else %}}{portrait}{{% endif %}}"
-    return xml[:start] + choice + xml[end:]
 
 
 class Template:
@@ -387,7 +401,7 @@ class Template:
         except Exception as exc:  # python-docx raises many kinds for a bad package
             raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ: {exc}") from None
         self._room = _prepare_rules(base.docx)
-        self.source_xml = _landscape_if_appendix(base.patch_xml(base.get_xml()))
+        self.source_xml = base.patch_xml(base.get_xml())
         self._body = self._compile(self.source_xml)
         self._headers = []
         for uri in (base.HEADER_URI, base.FOOTER_URI):
@@ -420,7 +434,7 @@ class Template:
         if isinstance(self.env, _Sandbox):
             self.env.budget = _Budget()
         try:
-            body = self._fill(self._body, context)
+            body = _footnote_marks(self._fill(self._body, context), len(model.chu_thich))
             headers = [
                 (key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers
             ]
@@ -442,6 +456,8 @@ class Template:
         document.map_tree(tree)
         for key, xml in headers:
             document.map_headers_footers_xml(key, xml)
+        if model.chu_thich and "<w:footnoteReference" in body:
+            _add_footnotes(document.docx, model.chu_thich)
         out = io.BytesIO()
         document.docx.save(out)
         return out.getvalue()
@@ -457,7 +473,8 @@ class Template:
             xml = "".join(pieces)
         else:
             xml = compiled.render(context)
-        return _highlight_placeholders(re.sub(r"\n<w:p([ >])", r"<w:p\1", xml))
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).replace(SOFT_BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
+        return _highlight_placeholders(xml)
 
 
 _BUNDLED: dict[str, Template] = {}

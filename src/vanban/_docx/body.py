@@ -82,7 +82,11 @@ class DocView:
         root = self.package.xml(part, optional=True) if part else None
         notes: dict[str, str] = {}
         for note in root if root is not None else ():
-            paragraphs = ["".join(t.text or "" for t in p.iter(w("t"))).strip() for p in note.iter(w("p"))]
+            gaps = (w("br"), w("cr"), w("tab"))
+            paragraphs = [
+                "".join(" " if t.tag in gaps else t.text or "" for t in p.iter(w("t"), *gaps)).strip()
+                for p in note.iter(w("p"))
+            ]
             text = " ".join(p for p in paragraphs if p)
             notes[note.get(w("id"), "")] = sang_unicode(text) if self.unicode else text
         return notes
@@ -172,6 +176,7 @@ class DocView:
         padding = self._cell_margins(tbl_pr, tbl_style)
         self.tables.append(table)
         grid = [twips(c.get(w("w"))) for c in element.findall(f"{w('tblGrid')}/{w('gridCol')}")]
+        table.grid = grid[:64]
         rows = [row for row in element if row.tag == w("tr")]
         for content in element.findall(w("sdt")):  # rows wrapped in a content control
             found = content.find(w("sdtContent"))
@@ -339,6 +344,7 @@ class DocView:
                     text_parts.append("\n")
             elif tag == w("footnoteReference"):
                 para.footnotes.append(self.footnote(child.get(w("id"), "")))
+                para.footnote_runs.append(len(para.runs) + bool(text_parts))
             elif tag == w("noBreakHyphen"):
                 text_parts.append("-")
             elif tag == w("sym"):

@@ -62,6 +62,21 @@ class Para:
     soft_breaks: int = 0
     fields: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)  # text of the footnotes referenced here, in order
+    footnote_runs: list[int] = field(default_factory=list)  # each reference comes after this many runs
+
+    def with_footnote_marks(self, numbers: list[int]) -> str:
+        """The text with ``[^n]`` where the footnotes are referenced (``numbers``: n for each, in order)."""
+        ends, position = [], 0
+        for run in self.runs:
+            position += len(run.text)
+            ends.append(position)
+        text, shift = self.text, 0
+        for count, number in zip(self.footnote_runs, numbers, strict=False):
+            at = ends[count - 1] + shift if count and count <= len(ends) else (len(text) if count else shift)
+            mark = f"[^{number}]"
+            text, shift = text[:at] + mark + text[at:], shift + len(mark)
+        return text
+
     page_break: bool = False  # starts a new page (page break before it, or a page break in it)
     lines: list[Line] = field(default_factory=list)
     table: tuple[int, int, int] | None = None  # table, row, cell
@@ -141,6 +156,7 @@ class Table:
     element: Element | None = field(repr=False, default=None)
     header_rows: int = 0
     nested: bool = False  # inside a cell of another table
+    grid: list[int] = field(default_factory=list)  # widths of the grid columns (twips)
 
 
 @dataclass

@@ -13,10 +13,11 @@ from ._common import (
     ThoiGian,
     VanBanDanChieu,
 )
-from ._van_ban import Khoan, VanBan
+from ._van_ban import Bang, Khoan, NoiDung, OBang, PhuLucVanBan, VanBan
 from .bao_cao import BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, MucKhacBaoCao, TieuDeBaoCao
 from .ke_hoach import (
     ChiTieu,
+    DongViec,
     HoatDong,
     KeHoach,
     LinhVuc,
@@ -36,11 +37,13 @@ __all__ = [
     "LOAI_VAN_BAN",
     "MODELS",
     "QUYEN_HAN",
+    "Bang",
     "BaoCao",
     "CanCu",
     "ChiTieu",
     "ChiTieuDat",
     "CoQuan",
+    "DongViec",
     "HoatDong",
     "KeHoach",
     "KetQuaNhiemVu",
@@ -55,8 +58,11 @@ __all__ = [
     "NhanTruong",
     "NhiemVu",
     "NhomNhiemVu",
+    "NoiDung",
     "NoiNhan",
+    "OBang",
     "PhuLuc",
+    "PhuLucVanBan",
     "SoKyHieu",
     "ThoiGian",
     "TienDoKy",

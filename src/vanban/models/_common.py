@@ -194,6 +194,9 @@ class SoKyHieu(VBModel):
 
     so: int | None = Field(default=None, ge=1, le=999_999, description="Số văn bản; bỏ trống khi là dự thảo.")
     ky_hieu: str = Field(description="Ký hiệu: chữ viết tắt tên loại + cơ quan, ví dụ KH-SKHCN.")
+    nguyen_van: str | None = Field(
+        default=None, description="Số, ký hiệu như văn bản đọc vào viết, khi khác mẫu thường gặp (in ra như vậy)."
+    )
 
     model_config = ConfigDict(json_schema_extra=accepts_string)
 
@@ -213,7 +216,7 @@ class SoKyHieu(VBModel):
     @field_validator("ky_hieu")
     @classmethod
     def _check_ky_hieu(cls, value: str) -> str:
-        if not _KY_HIEU_RE.match(value):
+        if not (_KY_HIEU_RE.match(value) or re.fullmatch(rf"{_GROUP}-{PLACEHOLDER_RE.pattern}", value)):
             raise ValueError(
                 f"ký hiệu '{value}' sai dạng; các nhóm chữ viết tắt nối bằng dấu '-' không có dấu cách, ví dụ KH-SKHCN"
             )
@@ -225,12 +228,14 @@ class SoKyHieu(VBModel):
         return self.ky_hieu.split("-", 1)[0]
 
     def __str__(self) -> str:
+        if self.nguyen_van:
+            return self.nguyen_van
         number = "" if self.so is None else text.so_hai_chu(self.so)
         return f"{number}/{self.ky_hieu}"
 
-    @model_serializer(mode="plain")
-    def _to_text(self) -> str:
-        return str(self)
+    @model_serializer(mode="wrap")
+    def _to_text(self, handler: Any) -> Any:
+        return handler(self) if self.nguyen_van else str(self)
 
 
 class NgayDuThao(VBModel):
@@ -310,6 +315,9 @@ class NguoiKy(VBModel):
 
     chuc_vu: Dong = Field(min_length=1, description="Các dòng quyền hạn, chức vụ (in hoa).")
     ho_ten: str | None = Field(default=None, description="Họ tên người ký; bỏ trống ở dự thảo.")
+    chuc_vu_sau: Dong = Field(
+        default_factory=list, description="Chức danh ghi dưới họ tên (kiêm nhiệm), như văn bản viết."
+    )
 
     @field_validator("chuc_vu")
     @classmethod
@@ -368,18 +376,24 @@ class NoiNhan(VBModel):
     """Ô 9b: recipients, then the archive line ``Lưu: VT, <đơn vị>.`` (ND30-NN-04)."""
 
     danh_sach: list[NguoiNhan] = Field(default_factory=list)
-    luu: str = Field(description="Dòng Lưu, ví dụ: VT, KH&QLCN hoặc VT, HC (2).")
+    luu: str | None = Field(
+        description="Dòng Lưu, ví dụ: VT, KH&QLCN hoặc VT, HC (2); null khi văn bản đọc vào không có dòng Lưu."
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _need_luu(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "luu" in data and data["luu"] is None:
+            return data
         if isinstance(data, dict) and not data.get("luu"):
             raise ValueError("nơi nhận thiếu dòng 'luu' (ví dụ: luu: VT, KH&QLCN)")
         return data
 
     @field_validator("luu")
     @classmethod
-    def _check_luu(cls, value: str) -> str:
+    def _check_luu(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         value = re.sub(r"^-?\s*Lưu\s*:\s*", "", value).rstrip(". ")
         if not value:
             raise ValueError("dòng Lưu trống; ví dụ: VT, KH&QLCN")

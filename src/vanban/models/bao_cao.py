@@ -12,7 +12,7 @@ from vanban import text
 
 from .._errors import InputError
 from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string
-from ._van_ban import VanBan
+from ._van_ban import NoiDung, PhuLucVanBan, VanBan
 from .ke_hoach import MucKhac
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
@@ -232,26 +232,27 @@ class BaoCao(VanBan):
     ky: KyBaoCao
     kinh_gui: list[str] = Field(default_factory=list, description="Nơi được kính gửi (báo cáo gửi cấp trên).")
     ke_hoach: VanBanDanChieu | None = Field(default=None, description="Kế hoạch được báo cáo.")
-    tong_quan: list[str] = Field(default_factory=list, description="Đánh giá chung đầu mục I.")
+    tong_quan: NoiDung = Field(default_factory=list, description="Đánh giá chung đầu mục I.")
     ket_qua: list[KetQuaNhiemVu] = Field(default_factory=list)
-    ton_tai: list[str] = Field(default_factory=list)
-    nhiem_vu_tiep_theo: list[str] = Field(default_factory=list)
-    de_xuat: list[str] = Field(default_factory=list)
+    ton_tai: NoiDung = Field(default_factory=list)
+    nhiem_vu_tiep_theo: NoiDung = Field(default_factory=list)
+    de_xuat: NoiDung = Field(default_factory=list)
     phu_luc: bool = Field(default=True, description="In phụ lục bảng tổng hợp nhiệm vụ × chỉ tiêu.")
     muc_khac: list[MucKhacBaoCao] = Field(
         default_factory=list, description="Mục riêng của văn bản được đọc vào, giữ nguyên sau mục ``sau``."
     )
-    phu_luc_khac: list[str] = Field(
-        default_factory=list,
-        description="Phụ lục riêng của văn bản được đọc vào, giữ nguyên từng dòng (dòng bảng: các ô cách nhau ' | ').",
+    phu_luc_khac: list[PhuLucVanBan] = Field(
+        default_factory=list, description="Phụ lục riêng của văn bản được đọc vào, giữ nguyên chữ và bảng."
     )
     tieu_de: TieuDeBaoCao = Field(default_factory=TieuDeBaoCao)
 
-    @model_validator(mode="after")
-    def _recipients(self) -> BaoCao:
-        if self.kinh_gui and self.noi_nhan.danh_sach and self.noi_nhan.danh_sach[0].ten != "Như trên":
-            raise ValueError("noi_nhan: có 'kinh_gui' thì nơi nhận đầu tiên phải là 'Như trên' (ND30-NN-05)")
-        return self
+    @field_validator("phu_luc_khac", mode="before")
+    @classmethod
+    def _lines_of_format_1(cls, value: Any) -> Any:
+        """Files of format 1 kept an appendix as lines (table rows with cells joined by ' | ')."""
+        if isinstance(value, list) and value and all(isinstance(line, str) for line in value):
+            return [{"nhan": None, "noi_dung": value, "ngang": True}]
+        return value
 
     def placeholders(self) -> list[str]:
         """Every ``[Bổ sung …]`` left for the clerk, with where it is, in reading order."""

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field, model_serializer, model_validator
 from vanban import text
 
 from ._common import MAX_SO_LUONG, ThoiGian, VBModel, accepts_string
-from ._van_ban import Khoan, VanBan
+from ._van_ban import NoiDung, PhuLucVanBan, VanBan
 
 
 class ChiTieu(VBModel):
@@ -43,10 +43,26 @@ class HoatDong(VBModel):
         return self.noi_dung if self.thoi_gian is None else handler(self)
 
 
+class DongViec(VBModel):
+    """A further row of a task in the appendix table: another product with its own time and units."""
+
+    ket_qua: str | None = None
+    thoi_gian: ThoiGian | None = None
+    chu_tri: str | None = None
+    phoi_hop: list[str] = Field(default_factory=list)
+    theo_doi: str | None = None
+    o_gop: list[str] = Field(
+        default_factory=list, description="Trường có ô gộp sang cột bên phải trong bảng phụ lục (ví dụ: chu_tri)."
+    )
+
+
 class NhiemVu(VBModel):
     """A task (nhiệm vụ): what, who leads, who helps, when, how, and what comes out."""
 
     ten: str = Field(min_length=1, description="Tên (nội dung) nhiệm vụ.")
+    so: str | None = Field(
+        default=None, description="Số thứ tự như văn bản đọc vào viết, khi khác số tự đánh (ví dụ: 3.2. lặp lại)."
+    )
     chu_tri: str | None = Field(default=None, description="Đơn vị / bộ phận chủ trì.")
     phoi_hop: list[str] = Field(default_factory=list, description="Đơn vị phối hợp.")
     thoi_gian: ThoiGian | None = None
@@ -55,6 +71,15 @@ class NhiemVu(VBModel):
     chi_tieu: list[ChiTieu] = Field(default_factory=list, description="Chỉ tiêu đo được.")
     theo_doi: str | None = Field(default=None, description="Đơn vị theo dõi, đôn đốc (bảng phụ lục).")
     chuyen_tiep: int | None = Field(default=None, description="Năm của kế hoạch mà nhiệm vụ chuyển tiếp từ đó.")
+    thu_tu: list[Literal["chuyen_tiep", "chu_tri", "phoi_hop", "thoi_gian", "hoat_dong", "ket_qua"]] = Field(
+        default_factory=list, description="Thứ tự các dòng của nhiệm vụ như văn bản viết; trống: thứ tự thường dùng."
+    )
+    them: list[DongViec] = Field(
+        default_factory=list, description="Các hàng tiếp theo của nhiệm vụ trong bảng phụ lục (sản phẩm khác)."
+    )
+    o_gop: list[str] = Field(
+        default_factory=list, description="Trường có ô gộp sang cột bên phải trong bảng phụ lục (ví dụ: chu_tri)."
+    )
 
     model_config = ConfigDict(json_schema_extra=accepts_string)
 
@@ -81,12 +106,34 @@ class NhomNhiemVu(VBModel):
     nhiem_vu: list[NhiemVu] = Field(default_factory=list)
 
 
+#: Columns of the appendix task table: title, the task field it shows, width (twips) on a landscape page.
+COT_PHU_LUC: list[tuple[str, str, int]] = [
+    ("TT", "so", 700),
+    ("Nhiệm vụ", "ten", 4200),
+    ("Sản phẩm", "ket_qua", 2700),
+    ("Thời gian hoàn thành", "thoi_gian", 2000),
+    ("Chủ trì", "chu_tri", 1700),
+    ("Phối hợp", "phoi_hop", 1700),
+    ("Theo dõi, đôn đốc", "theo_doi", 1287),
+]
+
+
 class PhuLuc(VBModel):
     """The appendix task table: Nhiệm vụ / Sản phẩm / Thời gian / Chủ trì / Phối hợp / Theo dõi."""
 
+    nhan: str | None = Field(default=None, description="Dòng nhãn khi khác 'Phụ lục' (ví dụ: Phụ lục I).")
     tieu_de: str = Field(description="Tên phụ lục (in hoa).")
     ghi_chu: str | None = Field(default=None, description="Dòng (Kèm theo Kế hoạch số … ngày … của …).")
     nhom: list[NhomNhiemVu] = Field(default_factory=list)
+    cot: list[str] = Field(
+        default_factory=lambda: [title for title, _, _ in COT_PHU_LUC],
+        description="Tên các cột như văn bản viết (TT, Nhiệm vụ, Sản phẩm, Thời gian, Chủ trì, Phối hợp, Theo dõi …).",
+    )
+    do_rong: list[int] = Field(default_factory=list, description="Độ rộng các cột (twip); trống: mặc định.")
+    hang_so: list[str] = Field(default_factory=list, description="Hàng đánh số cột dưới tiêu đề, ví dụ (1) (2) (3).")
+    danh_so: Literal["trong_nhom", "lien_tuc"] = Field(
+        default="trong_nhom", description="Số thứ tự nhiệm vụ: lại từ 1 trong mỗi nhóm, hay liên tục cả bảng."
+    )
 
     @property
     def nhiem_vu(self) -> list[NhiemVu]:
@@ -100,7 +147,9 @@ class NhanTruong(VBModel):
     chu_tri: str = "Bộ phận chủ trì tham mưu"
     phoi_hop: str = "Bộ phận phối hợp"
     thoi_gian: str = "Thời gian thực hiện"
-    hoat_dong: str = "Nội dung thực hiện"
+    hoat_dong: str | None = Field(
+        default="Nội dung thực hiện", description="Dòng nhãn trước các nội dung; null: các nội dung không có nhãn."
+    )
     ket_qua: str = "Kết quả thực hiện"
 
 
@@ -109,7 +158,7 @@ class MucKhac(VBModel):
 
     tieu_de: str
     sau: Literal["mo_dau", "muc_dich_yeu_cau", "nhiem_vu", "kinh_phi", "to_chuc_thuc_hien"] = "to_chuc_thuc_hien"
-    noi_dung: list[str | Khoan] = Field(default_factory=list)
+    noi_dung: NoiDung = Field(default_factory=list)
 
 
 class TieuDeKeHoach(VBModel):
@@ -129,7 +178,10 @@ class KeHoach(VanBan):
     LOAI: ClassVar[str] = "KH"
     TEN_LOAI: ClassVar[str] = "KẾ HOẠCH"
 
-    nam: int = Field(ge=1900, le=2200, description="Năm của kế hoạch.")
+    nam: int = Field(ge=1900, le=2200, description="Năm của kế hoạch (kế hoạch nhiều năm: năm đầu).")
+    den_nam: int | None = Field(
+        default=None, ge=1900, le=2200, description="Năm cuối, khi kế hoạch nhiều năm (giai đoạn 2026–2030)."
+    )
     muc_dich: list[str] = Field(default_factory=list)
     yeu_cau: list[str] = Field(default_factory=list)
     nhiem_vu: list[NhiemVu] = Field(default_factory=list, description="Nhiệm vụ (danh sách phẳng).")
@@ -140,9 +192,12 @@ class KeHoach(VanBan):
     ghi_chu_nhiem_vu: str | None = Field(
         default=None, description="Dòng sau nhiệm vụ, ví dụ (Phân công … theo Phụ lục)."
     )
-    kinh_phi: list[str | Khoan] = Field(default_factory=list)
-    to_chuc_thuc_hien: list[str | Khoan] = Field(default_factory=list)
+    kinh_phi: NoiDung = Field(default_factory=list)
+    to_chuc_thuc_hien: NoiDung = Field(default_factory=list)
     phu_luc: PhuLuc | None = None
+    phu_luc_khac: list[PhuLucVanBan] = Field(
+        default_factory=list, description="Phụ lục không phải bảng nhiệm vụ, giữ nguyên chữ và bảng."
+    )
     muc_khac: list[MucKhac] = Field(default_factory=list, description="Các mục khác, giữ nguyên chữ và vị trí.")
     nhan: NhanTruong = Field(default_factory=NhanTruong)
     tieu_de: TieuDeKeHoach = Field(default_factory=TieuDeKeHoach)
@@ -151,6 +206,8 @@ class KeHoach(VanBan):
     def _one_shape(self) -> KeHoach:
         if self.nhiem_vu and self.linh_vuc:
             raise ValueError("chỉ dùng một trong hai: 'nhiem_vu' (danh sách phẳng) hoặc 'linh_vuc'")
+        if self.den_nam is not None and self.den_nam <= self.nam:
+            raise ValueError(f"den_nam ({self.den_nam}) phải sau nam ({self.nam})")
         return self
 
     @property
