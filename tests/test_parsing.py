@@ -349,8 +349,75 @@ def test_bad_input():
 def test_cli_parse(capsys, tmp_path):
     out = tmp_path / "ke-hoach.yaml"
     code, stdout, _ = call(capsys, "parse", str(CORPUS / "kehoach-thptcaolanh2-2026-1.docx"), "-o", str(out))
-    assert code == 0 and "Độ chắc chắn" in stdout and "chỗ cần xem lại" in stdout
+    assert code == 0 and "Độ chắc chắn: 100%" in stdout and "chỗ đoán" not in stdout
+    assert "Giữ nguyên như văn bản:" in stdout and "THỜI GIAN, HÌNH THỨC" in stdout
     assert vanban.load(out).so_ky_hieu.so == 58
+    out = tmp_path / "ke-hoach-2.yaml"
+    code, stdout, _ = call(capsys, "parse", str(CORPUS / "kehoach-sctlaocai-2026-4.docx"), "-o", str(out))
+    assert code == 0 and "1 chỗ đoán, cần xem lại:" in stdout and "trích yếu không ghi năm" in stdout
+    assert "Độ chắc chắn: 100%" not in stdout
+
+
+def test_confidence_counts_guesses_only():
+    """Text kept verbatim on purpose costs nothing; a role inferred without a marker does; so does a year taken
+    from the issue date."""
+    labelled = parse_detailed(CORPUS / "kehoach-ubndlamdong-2026-1.docx")  # kept sections, typed tasks, no guess
+    assert labelled.confidence == 1.0 and not [n for n in labelled.notes if n.guess]
+    assert any(not n.guess for n in labelled.notes) or not labelled.notes
+    unlabelled = parse_detailed(CORPUS / "kehoach-mttqluongminh-2025-2.docx")
+    guesses = [n for n in unlabelled.notes if n.guess]
+    assert sum("dòng không nhãn" in n.reason for n in guesses) >= 3
+    assert unlabelled.confidence < 0.9
+    assert parse_detailed(CORPUS / "kehoach-sctlaocai-2026-4.docx").confidence < 1.0  # year from the issue date
+
+
+def test_text_the_reader_could_not_place_is_reported(monkeypatch):
+    """The reader's own check: if a paragraph of the document ends up nowhere in the model, the notes say which
+    words, and the confidence is below 100 %."""
+    from vanban import _parse
+
+    original = _parse._Reader.blocks
+
+    def losing_one(self):
+        before, body, appendix, after = original(self)
+        return before, [item for item in body if "Phối hợp với Sở Xây dựng" not in item.text], appendix, after
+
+    monkeypatch.setattr(_parse._Reader, "blocks", losing_one)
+    result = parse_detailed(CORPUS / "kehoach-sctlaocai-2026-4.docx")
+    lost = [n for n in result.notes if n.where == "cả văn bản"]
+    assert lost and lost[0].guess and int(lost[0].reason.split()[0]) >= 20 and result.confidence <= 0.99
+
+
+def test_a_table_nested_in_a_cell_keeps_its_words(example):
+    """A body table whose cell holds another table: the inner rows stay as lines of the cell, noted."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from docx_xml import Docx
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    source = zipfile.ZipFile(io.BytesIO(vanban.render_bytes(example)))
+    document = etree.fromstring(source.read("word/document.xml"))
+
+    def cell(content: str) -> str:
+        return f"<w:tc><w:tcPr><w:tcW w:w='3000' w:type='dxa'/></w:tcPr>{content}</w:tc>"
+
+    def para(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    inner = f"<w:tbl><w:tblGrid><w:gridCol w:w='1400'/><w:gridCol w:w='1400'/></w:tblGrid><w:tr>{cell(para('Trong một'))}{cell(para('Trong hai'))}</w:tr></w:tbl>"
+    outer = f"<w:tbl xmlns:w='{w}'><w:tblGrid><w:gridCol w:w='3000'/><w:gridCol w:w='3000'/></w:tblGrid><w:tr>{cell(para('Ngoài') + inner + para(''))}{cell(para('Bên cạnh'))}</w:tr></w:tbl>"
+    anchor = next(p for p in document.iter(f"{{{w}}}p") if "".join(p.itertext()) == example.muc_dich[0])
+    anchor.addnext(etree.fromstring(outer))
+    result = parse_detailed(_repack(source, {"word/document.xml": etree.tostring(document)}))
+    section = result.model.muc_khac[0]  # a table in Mục đích: the section is kept as written, table in place
+    assert section.tieu_de == "MỤC ĐÍCH, YÊU CẦU" and section.noi_dung[0].tieu_de == "Mục đích"
+    kept = [t for t in section.noi_dung[0].doan if isinstance(t, Bang)]
+    assert [[c.doan for c in row] for row in kept[0].hang] == [[["Ngoài", "Trong một | Trong hai"], ["Bên cạnh"]]]
+    assert any(n.where == "bảng lồng trong ô" and not n.guess for n in result.notes) and result.confidence == 1.0
+    assert "Trong một | Trong hai" in Docx(vanban.render_bytes(result.model)).text_lines()
 
 
 def _to_tcvn3(data: bytes) -> bytes:

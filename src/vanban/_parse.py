@@ -227,7 +227,7 @@ class _Reader:
     def note(self, where: str, value: str, reason: str, lines: int = 1, guess: bool = True) -> None:
         self.notes.append(ParseNote(where, value[:200], reason, guess))
         if guess:
-            self.guessed += lines
+            self.guessed += max(lines, 1)
 
     # --- text of paragraphs and tables ----------------------------------------------------------------
     def text(self, para: Para) -> str:
@@ -244,17 +244,24 @@ class _Reader:
         return re.sub(r"^[•●▪◦–—]\s*", "- ", value)
 
     def table(self, table: Table, landscape: bool) -> Bang:
-        rows = [[self.cell(cell) for cell in row] for row in table.rows]
+        header = table.header_rows or self.header_rows(table)
+        rows = [[self.cell(cell, number >= header) for cell in row] for number, row in enumerate(table.rows)]
         columns = max((sum(max(c.span, 1) for c in row) for row in table.rows), default=0)
         widths = wording.vua_trang(table.grid, columns, landscape) if len(table.grid) == columns else []
         if widths == wording.vua_trang([], columns, landscape):
             widths = []  # equal columns: what is printed when no widths are given
-        header = table.header_rows or self.header_rows(table)
         return Bang(hang=rows, hang_tieu_de=min(header, len(rows)), do_rong=widths)
 
-    def cell(self, cell: Cell) -> OBang:
+    def cell(self, cell: Cell, body: bool) -> OBang:
+        """A cell; bold when all its text is (a header row is bold anyway)."""
         lines = [self.text(p) for p in cell.paragraphs]
-        return OBang(doan=[line for line in lines if line], gop_cot=max(cell.span, 1), noi_tren=cell.merged)
+        for inner in cell.tables:  # a table inside a cell: its rows as lines, cells joined by " | "
+            for row in inner.rows:
+                lines.append(" | ".join(" ".join(self.text(p) for p in _table_paragraphs_of(c)) for c in row))
+            self.note("bảng lồng trong ô", lines[-1], "bảng lồng trong một ô được giữ thành các dòng chữ", guess=False)
+        written = [p for p in cell.paragraphs if clean(p.text)]
+        bold = body and self.formatted and bool(written) and all(p.bold for p in written)
+        return OBang(doan=[line for line in lines if line], gop_cot=max(cell.span, 1), noi_tren=cell.merged, dam=bold)
 
     def header_rows(self, table: Table) -> int:
         """Leading rows in bold (a header), up to a column-number row ``(1) (2) (3)``."""
@@ -276,9 +283,9 @@ class _Reader:
         code = TEN_LOAI.get(key(parts.ten_loai.text))
         if code not in ("KH", "BC"):
             raise InputError(f"chưa đọc được loại văn bản '{clean(parts.ten_loai.text)}'; hiện đọc kế hoạch và báo cáo")
-        body, appendix, after = self.blocks()
+        before, body, appendix, after = self.blocks()
         data = self.header(code)
-        data["dong_dau"] = [self.text(p) for p in parts.before if clean(p.text)]
+        data["dong_dau"] = before
         data["dong_cuoi"] = [item.text for item in after]
         if data["dong_dau"] or data["dong_cuoi"]:
             kept = [*data["dong_dau"], *data["dong_cuoi"]]
@@ -317,7 +324,8 @@ class _Reader:
         """Words of the document that the model does not hold (its own check that nothing was lost)."""
         source: Counter[str] = Counter()
         for para in self.view.paragraphs:
-            if para.place in ("body", "table", "textbox") and para is not self.parts.ten_loai:
+            structured = (self.parts.ten_loai, self.parts.ngay, self.parts.so)  # held as kind, date, number
+            if para.place in ("body", "table", "textbox") and not any(para is part for part in structured):
                 source.update(_words(_LIST_LABEL.sub("", clean(f"{para.label} {para.text}"), count=1)))
         for note in self.footnotes:
             source.update(_words(note))
@@ -333,8 +341,9 @@ class _Reader:
         match = _ROMAN.match(item.text) if item.bang is None else None
         return bool(match) and is_upper(match["t"])
 
-    def blocks(self) -> tuple[list[Doan], list[Doan], list[Doan]]:
-        """The body, the appendix material and the lines after the signature, in order, tables as tables."""
+    def blocks(self) -> tuple[list[str], list[Doan], list[Doan], list[Doan]]:
+        """The lines before the header, the body, the appendix material and the lines after the signature, in
+        order, tables as tables; text boxes that are not the header block where they are anchored."""
         parts = self.parts
         body_ids = {p.index for p in parts.body}
         appendix_ids = {p.index for p in parts.appendix}
@@ -342,19 +351,47 @@ class _Reader:
         used = {p.index for p in [*parts.left, *parts.right, *parts.trich_yeu, *parts.kinh_gui, *parts.noi_nhan]}
         if parts.signature is not None:
             used |= {p.index for row in parts.signature.rows for c in row for p in c.paragraphs}
-        signature = [parts.noi_nhan_label, *parts.chuc_vu, parts.ho_ten, *parts.chuc_vu_sau, *parts.signature_other]
+        signature = [
+            parts.noi_nhan_label,
+            *parts.chuc_vu,
+            *parts.chuc_vu_tren_ten,
+            parts.ho_ten,
+            *parts.chuc_vu_sau,
+            *parts.signature_other,
+        ]
         last = max((p.index for p in signature if p is not None), default=10**9)
         body: list[Doan] = []
         appendix: list[Doan] = []
         after: list[Doan] = []
-        for block in self.view.blocks():
+        before = [self.text(p) for p in parts.before if clean(p.text)]
+        header = {p.index for p in [*parts.left, *parts.right]}
+        boxes = [p for p in self.view.textboxes if p.index not in header and clean(p.text)]
+        first_body = min(body_ids, default=parts.title_end + 1)
+
+        def position(block: Para | Table) -> int:
             if isinstance(block, Table):
-                paragraphs = [p for row in block.rows for c in row for p in c.paragraphs]
+                return min((p.index for row in block.rows for c in row for p in c.paragraphs), default=0)
+            return block.index
+
+        stream = sorted([*self.view.blocks(), *boxes], key=position)
+        for block in stream:
+            if isinstance(block, Para) and block.place == "textbox":
+                value = self.text(block)
+                item = Doan(value, block.bold if self.formatted else None, block.jc == "center", block.section)
+                if block.index < first_body:
+                    before.append(value)
+                elif block.index < last:
+                    body.append(item)
+                else:
+                    (appendix if appendix else after).append(item)
+                continue
+            if isinstance(block, Table):
+                paragraphs = _table_paragraphs(block)
                 if not paragraphs or block is parts.header or block is parts.signature:
                     continue
                 ids = {p.index for p in paragraphs if clean(p.text)}
                 if ids & used:
-                    continue
+                    continue  # a layout table holding the header block or the signature
                 section = paragraphs[0].section
                 item = Doan(
                     "",
@@ -382,9 +419,10 @@ class _Reader:
         if not any(item.bold for item in body):  # typed without any formatting: bold tells nothing
             for item in body:
                 item.bold = None
-        if after and (appendix or any(_ATTACHED.match(item.text) for item in after)):
+        joined = appendix and appendix[0].section == after[-1].section if after else False
+        if after and (joined or any(_ATTACHED.match(item.text) for item in after)):
             appendix, after = after + appendix, []  # an appendix whose label line is missing
-        return body, appendix, after
+        return before, body, appendix, after
 
     # --- header block ---------------------------------------------------------------------------------
     def header(self, code: str) -> dict[str, Any]:
@@ -418,11 +456,10 @@ class _Reader:
         data["nguoi_ky"] = {
             "chuc_vu": titles,
             "ho_ten": clean(parts.ho_ten.text) if parts.ho_ten else None,
+            "chuc_vu_tren_ten": [clean(p.text) for p in parts.chuc_vu_tren_ten],
+            "dong_khac": [clean(p.text) for p in parts.signature_other if clean(p.text)],
             "chuc_vu_sau": [clean(p.text) for p in parts.chuc_vu_sau],
         }
-        others = [clean(p.text) for p in parts.signature_other if clean(p.text)]
-        if others:
-            data.setdefault("_signature_other", others)
         data["noi_nhan"] = self.recipients()
         if code == "BC":
             data["kinh_gui"] = self.addressees()
@@ -678,6 +715,7 @@ class _Reader:
     def task_fields(self, task: NhiemVu, lines: list[Doan], labels: dict[str, str]) -> NhiemVu:
         data: dict[str, Any] = {"phoi_hop": [], "hoat_dong": []}
         order: list[str] = []
+        unlabelled: list[str] = []
         for item in lines:
             value = item.text
             if m := re.match(r"^-\s*Nhiệm vụ chuyển tiếp từ năm (\d{4})\.?$", value):
@@ -707,9 +745,12 @@ class _Reader:
             labels.setdefault("hoat_dong", "")
             data["hoat_dong"].append(_activity(_BULLET.sub("", value)))
             if not labels.get("hoat_dong"):
-                self.note(f"nhiệm vụ «{task.ten[:40]}»", value, "dòng không nhãn được coi là nội dung thực hiện")
+                unlabelled.append(value)
         if data.get("ket_qua"):
             data["chi_tieu"] = targets_in(data["ket_qua"])
+        if unlabelled:
+            why = f"{len(unlabelled)} dòng không nhãn được coi là nội dung thực hiện"
+            self.note(f"nhiệm vụ «{task.ten[:40]}»", unlabelled[0], why, len(unlabelled))
         firsts = list(dict.fromkeys(order))
         if firsts != [name for name in wording.THU_TU_NHIEM_VU if name in firsts]:
             data["thu_tu"] = firsts
@@ -1057,6 +1098,15 @@ class _Reader:
             updated.append(result.model_copy(update={"chu_tri": row[2].chu or None}))
         out["ket_qua"] = updated
         return True
+
+
+def _table_paragraphs(table: Table) -> list[Para]:
+    """Every paragraph of a table, those of tables nested in its cells too."""
+    return [p for row in table.rows for cell in row for p in _table_paragraphs_of(cell)]
+
+
+def _table_paragraphs_of(cell: Cell) -> list[Para]:
+    return [*cell.paragraphs, *(p for table in cell.tables for p in _table_paragraphs(table))]
 
 
 def _own_lines(paragraphs: list[Para]) -> list[str]:

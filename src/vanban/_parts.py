@@ -153,6 +153,7 @@ class Components:
     noi_nhan: list[Para] = field(default_factory=list)
     chuc_vu: list[Para] = field(default_factory=list)
     ho_ten: Para | None = None
+    chuc_vu_tren_ten: list[Para] = field(default_factory=list)  # titles after the signing space, above the name
     chuc_vu_sau: list[Para] = field(default_factory=list)  # titles written after the name (ex officio)
     signature_other: list[Para] = field(default_factory=list)
     appendix: list[Para] = field(default_factory=list)
@@ -492,21 +493,29 @@ def _signature(view: View, found: Components, paragraphs: list[Para]) -> None:
                 right.append(parts[1])
             elif text.startswith(("-", "+", "•")):
                 left.append(para)
-            elif text:
-                right.append(para)
+            elif text or right:
+                right.append(para)  # blank lines too: the space left for the signature
         before = paragraphs[max(start - 6, 0) : start]
         right = [p for p in before if is_upper(p.text) and p.jc in ("center", "right") and p.place == "body"] + right
-    found.noi_nhan = [p for p in left if p is not label and clean(p.text)]
-    signer = [line for p in right if clean(p.text) for line in split_lines(p)]
+    if clean(label.text).lower() != "nơi nhận:":  # entries typed in the label's own paragraph, after a break
+        pieces = split_lines(label, spaces=True)
+        found.noi_nhan_label, left = pieces[0], [*pieces[1:], *(p for p in left if p is not label)]
+    found.noi_nhan = [piece for p in left if p is not label and clean(p.text) for piece in split_lines(p, spaces=True)]
+    signer = [line for p in right for line in (split_lines(p) if clean(p.text) else [p])]
     titles: list[Para] = []
+    above_name: list[Para] = []  # an ex-officio title written after the signing space, above the name
+    blanks, position = 0, 0
     for para in signer:
         text = clean(para.text)
-        if is_upper(text) and not text.startswith("("):
-            titles.append(para)
+        if not text:
+            blanks += bool(titles)
+        elif is_upper(text) and not text.startswith("("):
+            (above_name if blanks >= 2 else titles).append(para)
         else:
             break
-    found.chuc_vu = titles
-    rest = signer[len(titles) :]
+        position += 1
+    found.chuc_vu, found.chuc_vu_tren_ten = titles, above_name
+    rest = [p for p in signer[position:] if clean(p.text)]
     names = [p for p in rest if not clean(p.text).startswith("(") and not is_upper(clean(p.text))]
     found.ho_ten = names[-1] if names else None
     if found.ho_ten is not None:
@@ -526,7 +535,10 @@ def _body(view: View, found: Components, paragraphs: list[Para]) -> None:
     elif found.noi_nhan_label is not None:
         titles_above = [p.index for p in found.chuc_vu if p.index < found.noi_nhan_label.index]
         end = min([found.noi_nhan_label.index, *titles_above])
-    signature_indexes = {p.index for p in [*found.chuc_vu, *found.noi_nhan, *found.signature_other, *found.chuc_vu_sau]}
+    signature_indexes = {
+        p.index
+        for p in [*found.chuc_vu, *found.chuc_vu_tren_ten, *found.noi_nhan, *found.signature_other, *found.chuc_vu_sau]
+    }
     if found.ho_ten:
         signature_indexes.add(found.ho_ten.index)
     last_signature = max(

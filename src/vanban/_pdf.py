@@ -25,8 +25,8 @@ INSTALL_HINT = "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui 
 _WINDOWS_PLACES = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
 
 
-def soffice() -> str:
-    """The LibreOffice program, or a Vietnamese error saying how to install it."""
+def soffice(purpose: str = "xuất PDF") -> str:
+    """The LibreOffice program, or a Vietnamese error saying how to install it (and what it was needed for)."""
     for name in ("soffice", "libreoffice", "soffice.exe"):
         found = shutil.which(name)
         if found:
@@ -41,7 +41,7 @@ def soffice() -> str:
     for candidate in candidates:
         if candidate.is_file():
             return str(candidate)
-    raise RenderError(f"không tìm thấy LibreOffice để xuất PDF; {INSTALL_HINT}")
+    raise RenderError(f"không tìm thấy LibreOffice để {purpose}; {INSTALL_HINT}")
 
 
 def _start(command: list[str]) -> subprocess.Popen[bytes]:
@@ -65,7 +65,7 @@ def _end(process: subprocess.Popen[bytes]) -> None:
 def _soffice_convert(sources: list[Path], target: str, staging: Path, profile: Path, limit: float) -> list[str]:
     """Run LibreOffice once over ``sources`` into ``staging``; its log lines."""
     command = [
-        soffice(),
+        soffice("xuất PDF" if target == "pdf" else "đọc tệp Word 97–2003 (.doc)"),
         f"-env:UserInstallation={profile.as_uri()}",
         "--headless",
         "--norestore",

@@ -76,9 +76,10 @@ def _load_document(path: Path, kind: type[vanban.VanBan] = vanban.KeHoach) -> An
     """A plan (or report) from YAML/JSON, or read from a DOCX (the parser's doubts are summed up)."""
     if path.suffix.lower() in (".docx", ".doc"):
         found = vanban.parse_detailed(path)
-        if found.notes:
+        guesses = [note for note in found.notes if note.guess]
+        if guesses:
             print(
-                f"Đọc {path}: độ chắc chắn {found.confidence:.0%}, {len(found.notes)} chỗ cần xem lại (xem `vanban parse`).",
+                f"Đọc {path}: độ chắc chắn {found.confidence:.0%}, {len(guesses)} chỗ đoán cần xem lại (xem `vanban parse`).",
                 file=sys.stderr,
             )
         if not isinstance(found.model, kind):
@@ -352,11 +353,14 @@ def _parse(args: Args) -> int:
     vanban.save(found.model, output)
     kind = found.model.TEN_LOAI.lower()
     _echo(f"Đã đọc {kind} {found.model.so_ky_hieu}, ghi {output}. Độ chắc chắn: {found.confidence:.0%}.")
-    if found.notes:
-        _echo(f"{len(found.notes)} chỗ cần xem lại:")
-        for note in found.notes:
-            detail = f" «{note.text[:80]}»" if note.text else ""
-            _echo(f"  - {note.where}: {note.reason}{detail}")
+    guesses = [note for note in found.notes if note.guess]
+    kept = [note for note in found.notes if not note.guess]
+    for title, notes in ((f"{len(guesses)} chỗ đoán, cần xem lại:", guesses), ("Giữ nguyên như văn bản:", kept)):
+        if notes:
+            _echo(title)
+            for note in notes:
+                detail = f" «{note.text[:80]}»" if note.text else ""
+                _echo(f"  - {note.where}: {note.reason}{detail}")
     return 0
 
 

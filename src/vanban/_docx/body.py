@@ -201,14 +201,15 @@ class DocView:
                     widths.append(sum(grid[column : column + span_n]))
                 width = max(min(widths) - padding, 0) if widths else None
                 column += span_n
-                before = len(self.paragraphs)
+                before, tables_before = len(self.paragraphs), len(self.tables)
                 for child in cell:
                     self._read_block(
                         child, place if place != "body" else "table", (index, r, c), width, tbl_style, depth + 1
                     )
                 continued = merge is not None and merge.get(w("val"), "continue") == "continue"
                 mine = [p for p in self.paragraphs[before:] if p.table is not None and p.table[0] == index]
-                cells.append(Cell(width, mine, span_n, continued))
+                inner = [t for t in self.tables[tables_before:] if self._outer.get(t.index) is table]
+                cells.append(Cell(width, mine, span_n, continued, inner))
             table.rows.append(cells)
         self._sections_with_tables.add(table.section)
 
@@ -394,7 +395,11 @@ class DocView:
             if any(a.tag == f"{{{MC}}}Fallback" for a in box.iterancestors()):
                 continue
             for child in box:
-                if child.tag == w("p"):
+                if child.tag != w("p"):
+                    continue
+                if para.place in ("header", "footer"):  # a text box of a page header (a page number) is the header's
+                    self._add_paragraph(child, para.place, None, None, None, para.section)
+                else:
                     self.textboxes.append(self._add_paragraph(child, "textbox", None, None, None, para.section))
 
     # --- sections, headers, footers -----------------------------------------------------------------

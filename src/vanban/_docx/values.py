@@ -141,6 +141,7 @@ class Cell:
     paragraphs: list[Para]
     span: int = 1  # grid columns
     merged: bool = False  # continues the cell above (vMerge)
+    tables: list[Table] = field(default_factory=list)  # tables nested in this cell
 
     @property
     def text(self) -> str:

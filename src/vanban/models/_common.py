@@ -315,6 +315,10 @@ class NguoiKy(VBModel):
 
     chuc_vu: Dong = Field(min_length=1, description="Các dòng quyền hạn, chức vụ (in hoa).")
     ho_ten: str | None = Field(default=None, description="Họ tên người ký; bỏ trống ở dự thảo.")
+    chuc_vu_tren_ten: Dong = Field(
+        default_factory=list, description="Chức danh kiêm nhiệm ghi dưới chỗ ký, ngay trên họ tên (in hoa)."
+    )
+    dong_khac: list[str] = Field(default_factory=list, description="Dòng khác ở chỗ ký, như văn bản viết: (Đã ký).")
     chuc_vu_sau: Dong = Field(
         default_factory=list, description="Chức danh ghi dưới họ tên (kiêm nhiệm), như văn bản viết."
     )
