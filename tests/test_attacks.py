@@ -505,3 +505,312 @@ def test_a_hundred_thousand_paragraphs(tmp_path):
     source.write_bytes(docx_with(replace={"word/document.xml": document}))
     code, _, stderr = attack("check", str(source), "--fix", "-o", str(tmp_path / "ra.docx"))
     assert code == 2 and "quá lớn" in stderr
+
+
+# --- found by a second attack review ---------------------------------------------------------------
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links and FIFOs")
+def test_an_output_that_is_a_link_to_a_device_is_replaced_not_written_through(tmp_path):
+    plan = tmp_path / "k.yaml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "thay-doi.md").symlink_to("/dev/zero")
+    code, _, stderr = attack(
+        "next-year", str(plan), "-o", str(tmp_path / "ny.yaml"), "--thay-doi", str(tmp_path / "thay-doi.md")
+    )
+    assert code == 0, stderr
+    assert not (tmp_path / "thay-doi.md").is_symlink() and (tmp_path / "thay-doi.md").stat().st_size < 100_000
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file, no backup left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_pipe_where_an_output_goes_is_refused_at_once(tmp_path):
+    os.mkfifo(tmp_path / "bc.yaml")
+    code, _, stderr = attack("report", str(EXAMPLE), "--ky", "quý I", "-o", str(tmp_path / "bc.docx"), seconds=5)
+    assert code == 2 and "bc.yaml" in stderr and not (tmp_path / "bc.docx").exists()
+    os.mkfifo(tmp_path / "x.docx")
+    code, _, stderr = attack("render", str(EXAMPLE), "-o", str(tmp_path / "x.docx"), seconds=5)
+    assert code == 1 and "không phải tệp thông thường" in stderr
+
+
+def test_a_batch_never_writes_over_its_template(tmp_path):
+    from vanban._templates import template_path
+
+    folder = tmp_path / "ra"
+    folder.mkdir()
+    template = folder / "ke-hoach.docx"
+    template.write_bytes(template_path("KH").read_bytes())
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_bytes(EXAMPLE.read_bytes())
+    before = template.read_bytes()
+    code, _, stderr = attack("render", str(plan), "--out-dir", str(folder), "--template", str(template))
+    assert code == 2 and "trùng với tệp vào" in stderr and template.read_bytes() == before
+
+
+def test_pdf_never_writes_over_its_input(tmp_path, example_plan):
+    source = tmp_path / "van-ban.pdf"
+    source.write_bytes(vanban.render_bytes(example_plan))  # a DOCX that a clerk named .pdf
+    before = source.read_bytes()
+    code, _, stderr = attack("pdf", str(source))
+    assert code == 2 and "trùng với tệp vào" in stderr and source.read_bytes() == before
+
+
+def test_workers_are_no_more_than_the_files_and_the_processors(monkeypatch, tmp_path):
+    from vanban import _batch
+
+    asked: list[int] = []
+
+    class Recording(_batch.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **options: object) -> None:
+            asked.append(max_workers)
+            super().__init__(max_workers=max_workers, **options)
+
+    monkeypatch.setattr(_batch, "ProcessPoolExecutor", Recording)
+    files = []
+    for name in ("a", "b", "c"):
+        files.append(tmp_path / f"{name}.yaml")
+        files[-1].write_bytes(EXAMPLE.read_bytes())
+    results = vanban.render_batch(files, tmp_path / "ra", jobs=3000)
+    assert all(r.ok for r in results)
+    assert asked in ([], [min(3, os.cpu_count() or 1)]) and (asked or (os.cpu_count() or 1) == 1)
+
+
+@pytest.mark.parametrize(
+    "jinja",
+    [
+        "{{ ('x'|center(2000000000))|length }}",
+        "{{ '{:>1500000000}'.format(1)|length }}",
+        "{{ ('a' * 40000)|replace('a', 'a' * 40000)|length }}",
+        "{{ lipsum(300000, False, 100, 101)|length }}",
+        "{% set s = namespace(x='ab') %}{% for i in range(40) %}{% set s.x = s.x ~ s.x %}{% endfor %}{{ s.x|length }}",
+        "{{ ('a\\nb' * 1000)|indent(2000000) }}",
+    ],
+    ids=["center", "format-width", "replace-growth", "lipsum", "tilde-doubling", "indent"],
+)
+def test_a_template_cannot_build_a_huge_string(tmp_path, jinja):
+    template = _template(tmp_path, jinja)
+    code, _, stderr = attack("render", str(EXAMPLE), "-o", str(tmp_path / "x.docx"), "--template", str(template))
+    assert code == 2 and "tệp mẫu" in stderr and not (tmp_path / "x.docx").exists()
+
+
+def test_a_long_agency_name_is_refused_quickly(tmp_path):
+    plan = tmp_path / "k.yaml"
+    plan.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("ten: Sở Khoa học và Công nghệ", "ten: Sở " + "Khoa " * 1000, 1),
+        encoding="utf-8",
+    )
+    code, _, stderr = attack("render", str(plan), "-o", str(tmp_path / "k.docx"), seconds=5)
+    assert code == 2 and "co_quan.ten" in stderr and "dài hơn" in stderr
+
+
+def test_breaking_a_long_line_is_fast():
+    started = time.monotonic()
+    lines = vanban.text.ngat_dong("SỞ " + "KHOA " * 3000, lambda s: len(s) <= 40)
+    assert time.monotonic() - started < 1 and all(len(line) <= 40 for line in lines)
+
+
+def _styled_docx(styles: bytes, body: bytes, numbering: bytes | None = None) -> bytes:
+    """A DOCX of the example's package with these styles, body paragraphs and numbering."""
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = b"<w:document " + w + b"><w:body>" + body + b"</w:body></w:document>"
+    replace = {"word/styles.xml": b"<w:styles " + w + b">" + styles + b"</w:styles>", "word/document.xml": document}
+    add = {}
+    if numbering is not None:
+        add["word/numbering.xml"] = b"<w:numbering " + w + b">" + numbering + b"</w:numbering>"
+    data = docx_with(replace=replace, add=add)
+    if numbering is None:
+        return data
+    rel = (
+        b'<Relationship Id="rIdNum" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"'
+        b' Target="numbering.xml"/></Relationships>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            content = zin.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", rel)
+            zout.writestr(item.filename, content)
+    return out.getvalue()
+
+
+def test_a_long_chain_of_styles_with_numbering(tmp_path):
+    styles = b"".join(
+        b'<w:style w:type="paragraph" w:styleId="s%d"><w:basedOn w:val="s%d"/></w:style>' % (n, n + 1)
+        for n in range(5000)
+    )
+    body = b'<w:p><w:pPr><w:pStyle w:val="s0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>' * 5000
+    source = tmp_path / "chain.docx"
+    source.write_bytes(_styled_docx(styles, body, numbering=b""))
+    for command in (["check", str(source)], ["parse", str(source), "-o", str(tmp_path / "c.yaml")]):
+        code, _, stderr = attack(*command)
+        assert code in (1, 2)
+
+
+def test_every_paragraph_with_its_own_numbering(tmp_path):
+    numbering = b"".join(
+        b'<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/>'
+        b'</w:lvl></w:abstractNum><w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (n, n + 1, n)
+        for n in range(19000)
+    )
+    body = b"".join(
+        b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>m</w:t></w:r></w:p>'
+        % (n + 1)
+        for n in range(19000)
+    )
+    source = tmp_path / "nums.docx"
+    source.write_bytes(_styled_docx(b"", body, numbering=numbering))
+    code, stdout, stderr = attack("check", str(source))
+    assert code in (1, 2) and "chỗ khác cùng mã" in stdout  # 19,000 findings of one rule: 20 shown, the rest counted
+
+
+def test_xml_parts_larger_than_a_document_needs(tmp_path):
+    source = tmp_path / "big.docx"
+    filler = b"<w:x/>" * 4_500_000  # 27 MB of XML, over the 24 MB a part may have
+    header = b'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + filler + b"</w:hdr>"
+    source.write_bytes(docx_with(replace={"word/header1.xml": header}))
+    code, _, stderr = attack("check", str(source))
+    assert code == 2 and "quá lớn" in stderr and "big.docx" in stderr
+
+
+def test_too_many_tables(tmp_path):
+    body = b"<w:tbl/>" * 6000 + b"<w:p/>"
+    source = tmp_path / "tables.docx"
+    source.write_bytes(_styled_docx(b"", body))
+    code, _, stderr = attack("check", str(source))
+    assert code == 2 and "bảng" in stderr
+
+
+def test_a_list_longer_than_any_document_needs(tmp_path):
+    plan = tmp_path / "k.yaml"
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8") + "dong_cuoi:\n" + "  - a\n" * 20_001, encoding="utf-8")
+    code, _, stderr = attack("render", str(plan), "-o", str(tmp_path / "k.docx"), seconds=8)
+    assert code == 2 and "dong_cuoi" in stderr and "quá 20000" in stderr
+
+
+def test_spaces_in_a_number_do_not_stall_the_reader(tmp_path):
+    plan = tmp_path / "k.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "so_ky_hieu: 19/KH-SKHCN", 'so_ky_hieu: "19' + "\u00a0" * 80_000 + 'x"'
+    )
+    plan.write_text(text, encoding="utf-8")
+    code, _, stderr = attack("render", str(plan), "-o", str(tmp_path / "k.docx"), seconds=3)
+    assert code == 2 and "so_ky_hieu" in stderr and len(stderr) < 2000  # the 80,000 spaces are not echoed
+
+
+def test_a_text_with_very_many_commas_or_lines(tmp_path):
+    head = "SỞ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1/KH-SA\nA, ngày 1 tháng 1 năm 2025\nKẾ HOẠCH\nViệc A năm 2025\n"
+    commas = tmp_path / "phay.txt"
+    commas.write_text(head + "Căn cứ " + "a, " * 200_000 + "x:\n", encoding="utf-8")
+    code, _, stderr = attack("parse", str(commas), "-o", str(tmp_path / "p.yaml"), seconds=8)
+    assert code == 0, stderr
+    lines = tmp_path / "dong.txt"
+    lines.write_text(head + "a\n" * 30_000, encoding="utf-8")
+    code, _, stderr = attack("parse", str(lines), "-o", str(tmp_path / "q.yaml"), seconds=8)
+    assert code == 2 and "dong.txt" in stderr and "dòng" in stderr
+
+
+def _sheet(tmp_path: Path, name: str, extra: dict[str, bytes]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["nhiem_vu", "trang_thai"])
+    book.active.append([1, "đang thực hiện"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, extra.pop(item.filename, zin.read(item.filename)))
+        for member, data in extra.items():
+            zout.writestr(member, data)
+    path = tmp_path / name
+    path.write_bytes(out.getvalue())
+    return path
+
+
+@pytest.mark.parametrize(
+    "member, data",
+    [
+        ("xl/worksheets/sheet2.XML", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]><x>&e;</x>'),
+        ("xl/extra.bin", b"<!--" + os.urandom(2_300_000).hex().encode() + b'--><!DOCTYPE x [<!ENTITY e "boom">]>'),
+    ],
+    ids=["upper-case-name", "after-4-MB"],
+)
+def test_an_entity_anywhere_in_a_sheet_is_refused(tmp_path, member, data):
+    sheet = _sheet(tmp_path, "tien-do.xlsx", {member: data})
+    code, _, stderr = attack(
+        "report", str(EXAMPLE), "--ky", "quý I", "--tien-do", str(sheet), "-o", str(tmp_path / "bc.docx")
+    )
+    assert code == 2 and "DTD" in stderr and "tien-do.xlsx" in stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("soffice") is None, reason="signals, LibreOffice")
+def test_sigterm_ends_libreoffice_and_cleans_up(tmp_path, example_plan):
+    import tempfile
+
+    sources = [str(vanban.render(example_plan, tmp_path / f"kh-{n}.docx")) for n in range(12)]
+    before = set(Path(tempfile.gettempdir()).glob("vanban-pdf-*"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vanban", "pdf", *sources], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(0.8)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=20)
+    time.sleep(0.5)
+    assert process.returncode == 143 and "Đã dừng" in stderr and "Traceback" not in stderr
+    assert not subprocess.run(["pgrep", "-f", "vanban-pdf-"], capture_output=True, text=True).stdout.split()
+    assert set(Path(tempfile.gettempdir()).glob("vanban-pdf-*")) == before
+
+
+def test_paths_the_system_refuses_get_a_vietnamese_message(tmp_path):
+    (tmp_path / "tep").write_text("x")
+    for args, words in (
+        (["render", str(EXAMPLE), "--out-dir", str(tmp_path / "tep")], "cần một thư mục"),
+        (["render", str(EXAMPLE), "--out-dir", str(tmp_path / "tep" / "con")], "là tệp, không phải thư mục"),
+        (["render", str(tmp_path / ("a" * 300 + ".yaml")), "-o", str(tmp_path / "x.docx")], "tên tệp quá dài"),
+    ):
+        code, _, stderr = attack(*args)
+        assert code == 2 and words in stderr, stderr
+    if sys.platform != "win32":
+        (tmp_path / "l1.yaml").symlink_to(tmp_path / "l2.yaml")
+        (tmp_path / "l2.yaml").symlink_to(tmp_path / "l1.yaml")
+        code, _, stderr = attack("render", str(tmp_path / "l1.yaml"), "-o", str(tmp_path / "x.docx"))
+        assert code == 2 and "vòng" in stderr
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("nam: 2024\nnam: 2025\n", "hai lần"),
+        ("ngay_ban_hanh: 2024-01-31T10:11:12\n", "không kèm giờ"),
+        ("nam: true\n", "true/false"),
+    ],
+    ids=["duplicate-key", "datetime", "boolean-year"],
+)
+def test_yaml_mistakes_are_told_in_vietnamese(tmp_path, content, words):
+    plan = tmp_path / "k.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("nam:", "ngay_ban_hanh:")))
+    plan.write_text(text + "\n" + content, encoding="utf-8")
+    code, _, stderr = attack("render", str(plan), "-o", str(tmp_path / "k.docx"))
+    assert code == 2 and words in stderr and "k.yaml" in stderr
+
+
+def test_an_empty_period_is_a_mistake(tmp_path):
+    code, _, stderr = attack("report", str(EXAMPLE), "--ky", "", "-o", str(tmp_path / "bc.docx"))
+    assert code == 2 and "kỳ báo cáo trống" in stderr
+
+
+def test_misused_functions_say_so_in_vietnamese(example_plan, tmp_path):
+    with pytest.raises(vanban.InputError, match="không phải tệp Word"):
+        vanban.parse(b"\xff\xfe\x00abc")
+    with pytest.raises(vanban.InputError, match="ke_hoach"):
+        vanban.json_schema(None)
+    with pytest.raises(vanban.InputError, match="kỳ báo cáo trống"):
+        vanban.KyBaoCao.from_words(None, 2024)
+    broken = example_plan.model_copy(deep=True)
+    broken.nhiem_vu.append(123)  # a list changed in place is not checked by pydantic
+    with pytest.raises(vanban.InputError, match="nhiem_vu.6"):
+        vanban.save(broken, tmp_path / "k.yaml")
+    with pytest.raises(vanban.InputError, match="nhiem_vu.6"):
+        vanban.render_bytes(broken)
+    assert not (tmp_path / "k.yaml").exists()

@@ -180,6 +180,6 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", full)
-    with pytest.raises(vanban.WriteError, match="No space left on device"):
+    with pytest.raises(vanban.WriteError, match="ổ đĩa hết chỗ"):
         vanban.render(example_plan, target)
     assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["kh.docx"]

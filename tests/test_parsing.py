@@ -393,9 +393,8 @@ def test_a_table_nested_in_a_cell_keeps_its_words(example):
     import io
     import zipfile
 
-    from lxml import etree
-
     from docx_xml import Docx
+    from lxml import etree
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     source = zipfile.ZipFile(io.BytesIO(vanban.render_bytes(example)))

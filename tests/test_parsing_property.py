@@ -111,7 +111,11 @@ def free_content(draw: st.DrawFn) -> list:
     if draw(st.booleans()):
         items.append(draw(table()))
     if draw(st.booleans()):
-        inner = {"tieu_de": draw(sentence(2, 5)), "so": "1.2.", "doan": draw(st.lists(sentence(4, 20, "."), max_size=1))}
+        inner = {
+            "tieu_de": draw(sentence(2, 5)),
+            "so": "1.2.",
+            "doan": draw(st.lists(sentence(4, 20, "."), max_size=1)),
+        }
         items.append({"tieu_de": draw(sentence(2, 5)), "doan": [draw(sentence(4, 20, ".")), draw(table()), inner]})
     return items
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import VanbanError
-from ._files import write_atomic
+from ._files import guard_outputs, write_atomic
 from .models import VanBan
 
 PathLike = str | os.PathLike[str]
@@ -110,8 +110,10 @@ def render_batch(
             continue
         names.add(stem)
         tasks.append((source, str(out / f"{stem}.docx")))
+    guard_outputs([template, *(source for source, _ in tasks if isinstance(source, str))], [t for _, t in tasks])
     order = [i for i in range(len(tasks) + len(results)) if i not in results]
     template_path = str(template) if template else None
+    jobs = max(1, min(jobs, len(tasks), os.cpu_count() or 1))
     if jobs <= 1 or len(tasks) < 2:
         _setup(template_path)
         for index, (source, target) in zip(order, tasks, strict=True):

@@ -33,3 +33,29 @@ class WriteError(VanbanError, OSError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+_REASONS = {
+    "ENOENT": "không có tệp hay thư mục này",
+    "EACCES": "không có quyền",
+    "EPERM": "không có quyền",
+    "EEXIST": "đã có một tệp trùng tên (cần một thư mục)",
+    "ENOTDIR": "một phần của đường dẫn là tệp, không phải thư mục",
+    "EISDIR": "đây là thư mục, không phải tệp",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "ELOOP": "đường dẫn vòng (liên kết trỏ lẫn nhau)",
+    "ENOSPC": "ổ đĩa hết chỗ",
+    "EROFS": "ổ đĩa chỉ đọc",
+    "EFBIG": "tệp quá lớn",
+    "EMFILE": "mở quá nhiều tệp cùng lúc",
+    "EBUSY": "tệp đang bận (đang mở ở chương trình khác?)",
+}
+
+
+def os_message(exc: OSError) -> str:
+    """What the system refused, in Vietnamese, with the path it named."""
+    import errno
+
+    reason = _REASONS.get(errno.errorcode.get(exc.errno or 0, ""), "hệ thống không cho thực hiện")
+    path = exc.filename if exc.filename is not None else ""
+    return f"'{path}': {reason}" if path else reason

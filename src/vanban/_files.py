@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -16,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ._errors import InputError, WriteError
+from ._errors import InputError, WriteError, os_message
 
 PathLike = str | os.PathLike[str]
 
@@ -46,7 +47,7 @@ def read_bytes(path: PathLike, *, limit: int, error: type[InputError] = InputErr
     except PermissionError:
         raise error("không có quyền đọc tệp", source=name) from None
     except OSError as exc:
-        raise error(f"không đọc được tệp: {exc.strerror or exc}", source=name) from None
+        raise error(f"không đọc được tệp: {os_message(exc.__class__(exc.errno, ''))}", source=name) from None
     if len(data) > limit:
         raise error(f"{what} quá lớn (tối đa {_mb(limit)})", source=name)
     return data
@@ -72,30 +73,33 @@ def _mb(size: int) -> str:
     return f"{size / 1_048_576:.0f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
 
 
-def same_file(a: PathLike, b: PathLike) -> bool:
-    """Two paths that name one file (also through links), or the same path that does not exist yet."""
+def _identity(path: Path) -> tuple[object, ...]:
+    """What makes two paths one file: the device and inode when it exists (links followed), else the full path."""
     try:
-        return os.path.samefile(a, b)
+        info = os.stat(path)
+        return ("inode", info.st_dev, info.st_ino)
     except OSError:
-        return Path(a).resolve() == Path(b).resolve()
+        return ("path", str(path.resolve()))
 
 
 def guard_outputs(inputs: Iterable[PathLike | None], outputs: Iterable[PathLike | None]) -> None:
     """Refuse a command that would write over one of its inputs, or write two outputs to one file."""
-    sources = [Path(p) for p in inputs if p is not None]
-    targets = [Path(p) for p in outputs if p is not None]
-    for index, target in enumerate(targets):
-        for source in sources:
-            if same_file(source, target):
-                raise InputError(f"tệp ra '{target}' trùng với tệp vào '{source}': không ghi đè tệp của bạn")
-        for other in targets[:index]:
-            if same_file(other, target):
-                raise InputError(f"hai tệp ra cùng là '{target}'")
+    sources = {_identity(Path(p)): Path(p) for p in inputs if p is not None}
+    seen: set[tuple[object, ...]] = set()
+    for target in (Path(p) for p in outputs if p is not None):
+        identity = _identity(target)
+        if identity in sources:
+            raise InputError(f"tệp ra '{target}' trùng với tệp vào '{sources[identity]}': không ghi đè tệp của bạn")
+        if identity in seen:
+            raise InputError(f"hai tệp ra cùng là '{target}'")
+        seen.add(identity)
 
 
 def written_by_vanban(path: PathLike) -> bool:
-    """Whether an existing file starts with vanban's header line (so vanban may replace it)."""
+    """Whether an existing regular file starts with vanban's header line (so vanban may replace it)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the read
+            return False
         with open(path, "rb") as stream:
             return stream.read(len(HEADER) + 3).decode("utf-8-sig", "replace").startswith(HEADER)
     except OSError:
@@ -110,7 +114,7 @@ def _temporary(path: Path) -> Path:
 
 
 def _fail(path: Path, exc: OSError) -> WriteError:
-    reason = "không có quyền ghi" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+    reason = "không có quyền ghi" if isinstance(exc, PermissionError) else os_message(exc.__class__(exc.errno, ""))
     return WriteError(f"không ghi được '{path}': {reason}")
 
 
@@ -130,8 +134,10 @@ def write_all(
     targets = [Path(p) for p in files]
     guard_outputs(inputs, targets)
     for side in side_files:
-        if Path(side).exists() and not written_by_vanban(side):
+        if os.path.lexists(side) and not written_by_vanban(side):
             raise InputError(f"'{side}' đã có và không do vanban ghi: không ghi đè (cho phép ghi đè: --overwrite)")
+    for target in targets:
+        _writable(target)
     if dry_run:
         return targets
     staged: list[tuple[Path, Path]] = []
@@ -139,8 +145,7 @@ def write_all(
     current = targets[0] if targets else Path()
     try:
         for current, data in zip(targets, files.values(), strict=True):
-            if current.is_dir():
-                raise WriteError(f"'{current}' là thư mục, không ghi đè được")
+            _writable(current)
             temp = _temporary(current)
             staged.append((current, temp))
             with open(temp, "wb") as stream:
@@ -163,12 +168,40 @@ def write_all(
     return targets
 
 
+def _writable(target: Path) -> None:
+    """A target may be a new name, a regular file or a link (the link is replaced, never written through)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _fail(target, exc) from None
+    if stat.S_ISDIR(mode):
+        raise WriteError(f"'{target}' là thư mục, không ghi đè được")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise WriteError(f"'{target}' không phải tệp thông thường (thiết bị, ống dẫn…): không ghi")
+
+
 def _backup(target: Path) -> Path | None:
-    """A second name for the file now at ``target`` (restored if a later write of the same command fails)."""
-    if not target.exists():
+    """A second name for what is now at ``target`` (restored if a later write of the same command fails): a hard
+    link to it (to the link itself for a symbolic link), else a copy of a regular file; never read through a link."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
         return None
+    backup = target.with_name(f".{target.name}.{secrets.token_hex(6)}.bak")
+    try:
+        os.link(target, backup, follow_symlinks=False)
+        return backup
+    except OSError:
+        if not stat.S_ISREG(mode):
+            raise
     backup = _temporary(target)
-    shutil.copyfile(target, backup)
+    try:
+        shutil.copyfile(target, backup, follow_symlinks=False)
+    except BaseException:
+        backup.unlink(missing_ok=True)
+        raise
     return backup
 
 

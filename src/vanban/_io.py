@@ -133,6 +133,10 @@ def _children(node: Any) -> list[Any]:
     return [part for item in value for part in (item if isinstance(item, tuple) else (item,))]
 
 
+#: Largest file read a second time, keeping line numbers, to name the line of an error (that read is slow).
+SLOW_REREAD = 256 * 1024
+
+
 def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     """The raw data of a YAML or JSON file, with a Vietnamese error naming the line.
 
@@ -166,11 +170,29 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
-        raise InputError(f"{where}YAML sai cú pháp ({exc.problem or exc.context})", source=source) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
-        raise InputError(
-            f"YAML sai cú pháp ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})", source=source
-        ) from None
+        raise InputError(f"{where}YAML sai cú pháp{_yaml_hint(exc)}", source=source) from None
+    except (YAMLError, ValueError, RecursionError):
+        raise InputError("YAML sai cú pháp", source=source) from None
+
+
+_YAML_HINTS = (
+    ("duplicate key", "một trường được viết hai lần"),
+    ("mapping values are not allowed", "dấu ':' đặt sai chỗ (chuỗi có ':' cần để trong ngoặc kép)"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("found character '\\t'", "có ký tự TAB: YAML chỉ dùng dấu cách để thụt dòng"),
+    ("found undefined alias", "dùng bí danh (*…) chưa được đặt"),
+    ("expected <block end>", "thụt dòng không đều"),
+    ("while scanning a quoted scalar", "thiếu dấu ngoặc kép đóng"),
+)
+
+
+def _yaml_hint(exc: Any) -> str:
+    """What the YAML reader's English message means, in a few Vietnamese words."""
+    said = f"{exc.problem or ''} {exc.context or ''}"
+    for english, vietnamese in _YAML_HINTS:
+        if english in said:
+            return f": {vietnamese}"
+    return ""
 
 
 def _json(raw: str, source: str) -> Any:
@@ -183,8 +205,10 @@ def _json(raw: str, source: str) -> Any:
     try:
         return json.loads(raw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp ({exc.msg})", source=source) from None
+        raise InputError(f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp", source=source) from None
     except ValueError as exc:
+        if "digits" in str(exc):
+            raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
         raise InputError(f"JSON: {exc}", source=source) from None
 
 
@@ -317,7 +341,7 @@ def load(path: PathLike, kind: type[VanBan] | None = None) -> VanBan:
     try:
         return _validate_file(path, read_data(path, round_trip=False), kind)
     except InputError as exc:
-        if not exc.details or Path(path).suffix.lower() == ".json" or os.path.getsize(path) > 1024 * 1024:
+        if not exc.details or Path(path).suffix.lower() == ".json" or os.path.getsize(path) > SLOW_REREAD:
             raise
     # read again keeping line numbers, so that the message names the line
     return _validate_file(path, read_data(path), kind)
@@ -433,6 +457,7 @@ def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = No
     """
     if not isinstance(model, VanBan):
         raise TypeError(f"save: cần KeHoach hoặc BaoCao, không phải {type(model).__name__}")
+    still_valid(model)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
@@ -444,8 +469,23 @@ def save(model: VanBan, path: PathLike, keep_comments_from: PathLike | None = No
     return write_atomic(path, content.encode("utf-8"))
 
 
+def still_valid(model: VanBan) -> None:
+    """An :class:`InputError` naming the field if the model was changed in place into something invalid (an item
+    appended to a list is not checked by pydantic)."""
+    try:
+        type(model).model_validate(model.model_dump(warnings=False))
+    except InputError as exc:
+        raise InputError(
+            "mô hình đã bị sửa thành dữ liệu không hợp lệ (sửa bằng phép gán hoặc tạo lại)", details=exc.details
+        ) from None
+    except Exception:  # a value pydantic cannot even serialise
+        raise InputError("mô hình đã bị sửa thành dữ liệu không hợp lệ (sửa bằng phép gán hoặc tạo lại)") from None
+
+
 def json_schema(kind: str = "ke_hoach") -> dict[str, Any]:
     """JSON Schema of a document kind (``ke_hoach`` or ``bao_cao``), for editors that validate YAML/JSON."""
+    if not isinstance(kind, str):
+        raise InputError(f"json_schema: loại cần là 'ke_hoach' hoặc 'bao_cao', không phải {kind!r}")
     name = _ALIASES.get(kind.lower(), kind.lower())
     model = KINDS.get(name)
     if model is None:

@@ -99,12 +99,16 @@ def parse_detailed(source: Source) -> ParseResult:
 
     from ._io import describe_error
 
-    view = _view(source)
+    name = str(source) if isinstance(source, (str, os.PathLike)) and "\n" not in str(source) else None
     try:
+        view = _view(source)
         return _Reader(view).read()
     except ValidationError as exc:
         details = [describe_error(e, {}) for e in exc.errors()]
-        raise InputError("đọc được văn bản nhưng không dựng được mô hình", details=details) from None
+        raise InputError("đọc được văn bản nhưng không dựng được mô hình", source=name, details=details) from None
+    except InputError as exc:
+        exc.source = exc.source or name
+        raise
 
 
 # --- the document as a view ------------------------------------------------------------------------
@@ -117,7 +121,10 @@ def _view(source: Source) -> View:
             return open_docx(data, unicode=True)
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             return open_docx(_from_doc(data, "<bytes>.doc"), unicode=True)
-        return _text_view(data.decode("utf-8-sig"))
+        try:
+            return _text_view(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise InputError("không phải tệp Word (.docx, .doc) hay văn bản UTF-8") from None
     if hasattr(source, "read"):
         data = source.read()
         return _view(data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -845,7 +852,11 @@ class _Reader:
                     continue
             if item.bang is None and stage in ("nhan", "tieu_de") and _ATTACHED.match(item.text):
                 current["ghi_chu"] = item.text
-                stage = "noi_dung"
+                stage = "ghi_chu" if item.text.count("(") > item.text.count(")") else "noi_dung"
+                continue
+            if stage == "ghi_chu" and item.bang is None:  # the note goes on to a second line
+                current["ghi_chu"] += " " + item.text
+                stage = "ghi_chu" if current["ghi_chu"].count("(") > current["ghi_chu"].count(")") else "noi_dung"
                 continue
             if item.bang is None and stage in ("nhan", "tieu_de") and self.title_line(item):
                 current["tieu_de"].append(item.text)
@@ -1192,15 +1203,16 @@ def _appendix_label(line: str) -> str:
 
 
 def _split_lead(line: str, agency: str | None) -> tuple[list[str], str] | None:
-    """``Thực hiện <căn cứ>, <cơ quan> … như sau:``: the citations, and the lead-in."""
-    starts = [m.start() for m in re.finditer(r", ", line)]
-    for start in reversed(starts):
-        rest = line[start + 2 :]
-        if (agency and rest.lower().startswith(agency.lower())) or (
-            not agency and re.match(rf"{_AGENCY_WORDS}\b", rest)
-        ):
-            return _split_citations(line[:start]), rest
-    return None
+    """``Thực hiện <căn cứ>, <cơ quan> … như sau:``: the citations, and the lead-in (after the last ", " that
+    the agency's name follows)."""
+    if agency:
+        start = line.lower().rfind(f", {agency.lower()}")
+    else:
+        found = [m.start() for m in re.finditer(rf", (?={_AGENCY_WORDS}\b)", line)]
+        start = found[-1] if found else -1
+    if start < 0:
+        return None
+    return _split_citations(line[:start]), line[start + 2 :]
 
 
 def _split_citations(value: str) -> list[str]:

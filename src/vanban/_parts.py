@@ -18,9 +18,14 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ._docx.values import Cell, Line, Para, Run, Section, Table
+from ._errors import InputError
 from ._metrics import text_width
 from ._nd30 import QUOC_HIEU, RULE_RATIO, STYLE_ROLES, TEXT_WIDTH
 from .models import LOAI_VAN_BAN
+from .text import so
+
+#: Most lines a text document may have (a DOCX may have as many paragraphs).
+MAX_LINES = 20_000
 
 # Tên loại of Điều 7 (and their type codes) as they stand in a document, upper case.
 TEN_LOAI: dict[str, str] = {name.upper(): code for code, name in LOAI_VAN_BAN.items()}
@@ -87,7 +92,10 @@ class TextView:
         self.textboxes: list[Para] = []
         self.sections = [Section(0, None, None, False, {}, False, {}, {}, None, None)]
         rows: list[list[Cell]] = []
-        for line in unicodedata.normalize("NFC", raw).splitlines():
+        lines = unicodedata.normalize("NFC", raw).splitlines()
+        if len(lines) > MAX_LINES:
+            raise InputError(f"văn bản có hơn {so(MAX_LINES)} dòng: quá dài để đọc", source=name)
+        for line in lines:
             stripped = line.strip()
             if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
                 index = len(self.tables)
@@ -164,6 +172,7 @@ class Components:
     rule_trich_yeu: list[Line] = field(default_factory=list)
     kind: str | None = None
     formatted: bool = True
+    prose: list[Para] | None = None  # the body's running text, once the checker has worked it out
 
     @property
     def draft(self) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._errors import InputError, RenderError
-from ._files import write_atomic
+from ._files import guard_outputs, write_atomic
 
 INSTALL_HINT = "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (Debian/Ubuntu), hoặc tải tại libreoffice.org (Windows, macOS)"
 _WINDOWS_PLACES = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
@@ -123,8 +123,9 @@ def to_pdf(
     names = [s.stem for s in sources]
     if len(set(names)) != len(names):
         raise RenderError("hai tệp cùng tên (khác thư mục) sẽ ghi đè PDF của nhau; đổi tên một tệp")
-    soffice()
     out = Path(out_dir)
+    guard_outputs(sources, [out / f"{s.stem}.pdf" for s in sources])  # "vanban pdf *" beside its own PDFs
+    soffice()
     out.mkdir(parents=True, exist_ok=True)
     limit = timeout if timeout is not None else 90 + 6 * len(sources)
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as work:

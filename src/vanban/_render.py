@@ -214,7 +214,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 
 #: Bounds for a template that does not ship with vanban (a clerk's or anyone's): time, loop steps, output.
-LIMITS = {"seconds": 20.0, "steps": 5_000_000, "output": 64 * 1024 * 1024, "text": 1_000_000}
+LIMITS = {"seconds": 8.0, "steps": 5_000_000, "output": 64 * 1024 * 1024, "text": 1_000_000}
+_WIDE = re.compile(r"\{[^{}]*?[:.](?:[^{}]*?\D)?(\d{5,})")  # a str.format width or precision of 10000 or more
 
 
 class _Budget:
@@ -242,6 +243,54 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         super().__init__(**options)
         self.budget = _Budget()
         self.globals["_vong_lap"] = self.bounded
+        self.globals["_noi"] = self.joined
+        self.globals.pop("lipsum", None)  # its sizes are not bounded; no document needs it
+        for name in ("center", "indent", "replace", "wordwrap", "format", "truncate", "join", "string"):
+            if name in self.filters:
+                self.filters[name] = self._sized(self.filters[name], name)
+
+    def _sized(self, function: Callable[..., Any], name: str) -> Callable[..., Any]:
+        """A string filter that may not build a string longer than the limit (checked before it runs)."""
+        size = LIMITS["text"]
+        skip = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0  # the context Jinja passes first
+
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            self.budget.spend()
+            given = args[skip:]
+            numbers = [a for a in [*given[1:], *kwargs.values()] if isinstance(a, int) and not isinstance(a, bool)]
+            if any(abs(n) > size for n in numbers):
+                raise TemplateError(f"tệp mẫu dùng bộ lọc {name} với số quá lớn")
+            value = given[0] if given else ""
+            if name == "replace" and len(given) > 2 and isinstance(value, str):
+                old, new = str(given[1]), str(given[2])
+                grows = (value.count(old) if old else len(value) + 1) * max(len(new) - len(old), 0)
+                if len(value) + grows > size:
+                    raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+            if name == "format" and isinstance(value, str) and _WIDE.search(value):
+                raise TemplateError("tệp mẫu định dạng chuỗi quá rộng")
+            result = function(*args, **kwargs)
+            if isinstance(result, str) and len(result) > size:
+                raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+            return result
+
+        if getattr(function, "jinja_pass_arg", None) is not None:
+            bounded.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
+        return bounded
+
+    def joined(self, *pieces: Any) -> str:
+        """``a ~ b``: the pieces as one string, within the string limit."""
+        self.budget.spend()
+        total = sum(len(p) if isinstance(p, str) else 0 for p in pieces)
+        if total > LIMITS["text"]:
+            raise TemplateError("tệp mẫu tạo chuỗi quá dài")
+        return "".join(str(piece) for piece in pieces)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``"…".format(…)``: refused when it asks for a width or precision that builds a huge string."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None and _WIDE.search(str(getattr(value, "__self__", ""))):
+            raise TemplateError("tệp mẫu định dạng chuỗi quá rộng")
+        return wrapped
 
     def bounded(self, iterable: Any) -> Iterator[Any]:
         for item in iterable:
@@ -292,6 +341,8 @@ def _bound_loops(env: jinja2.Environment, source: str) -> jinja2.nodes.Template:
     tree = env.parse(source)
     for loop in tree.find_all(nodes.For):
         loop.iter = nodes.Call(nodes.Name("_vong_lap", "load"), [loop.iter], [], None, None)
+    for concat in list(tree.find_all(nodes.Concat)):  # "a ~ b" joined within the string limit
+        concat.nodes = [nodes.Call(nodes.Name("_noi", "load"), list(concat.nodes), [], None, None)]
     return tree
 
 
@@ -398,8 +449,8 @@ class Template:
         try:
             base = DocxTemplate(io.BytesIO(self._bytes))
             base.init_docx()
-        except Exception as exc:  # python-docx raises many kinds for a bad package
-            raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ: {exc}") from None
+        except Exception:  # python-docx raises many kinds for a bad package
+            raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ") from None
         self._room = _prepare_rules(base.docx)
         self.source_xml = base.patch_xml(base.get_xml())
         self._body = self._compile(self.source_xml)
@@ -417,7 +468,7 @@ class Template:
                 return self.env.template_class.from_code(self.env, code, self.env.make_globals(None), None)
             return self.env.from_string(source)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"tệp mẫu '{self.name}' có thẻ Jinja sai (dòng {exc.lineno}): {exc.message}") from None
+            raise TemplateError(f"tệp mẫu '{self.name}' có thẻ Jinja sai cú pháp (dòng {exc.lineno})") from None
 
     def variables(self) -> set[str]:
         """Names the template reads from the context (for the drift test)."""
@@ -439,13 +490,29 @@ class Template:
                 (key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers
             ]
         except jinja2.UndefinedError as exc:
-            raise TemplateError(f"tệp mẫu '{self.name}' dùng biến không có trong mô hình: {exc.message}") from None
+            from ._io import still_valid
+
+            still_valid(model)  # a model changed in place into bad data is the cause, not the template
+            missing = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", exc.message or "")
+            name = (missing[2] or missing[1]) if missing else "?"
+            raise TemplateError(f"tệp mẫu '{self.name}' dùng biến không có trong mô hình: '{name}'") from None
         except TemplateError as exc:
             raise TemplateError(f"tệp mẫu '{self.name}': {exc}") from None
-        except SecurityError as exc:
-            raise TemplateError(f"tệp mẫu '{self.name}' làm việc không an toàn, đã chặn ({exc})") from None
-        except (jinja2.TemplateError, RecursionError, OverflowError, MemoryError, TypeError, ValueError) as exc:
-            raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu: {type(exc).__name__}: {exc}") from None
+        except SecurityError:
+            raise TemplateError(f"tệp mẫu '{self.name}' làm việc không an toàn (truy cập bị cấm), đã chặn") from None
+        except (
+            jinja2.TemplateError,
+            RecursionError,
+            OverflowError,
+            MemoryError,
+            TypeError,
+            ValueError,
+            AttributeError,
+        ) as exc:
+            from ._io import still_valid
+
+            still_valid(model)
+            raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu ({type(exc).__name__})") from None
         document = DocxTemplate(io.BytesIO(self._bytes))
         document.render_init()
         try:

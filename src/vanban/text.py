@@ -103,6 +103,14 @@ def ngat_dong(line: str, fits: Callable[[str], bool]) -> list[str]:
     if fits(line):
         return [line]
     words = line.split()
+    if len(words) > 40:  # no agency name is this long: fill lines word by word
+        lines = [words[0]]
+        for word in words[1:]:
+            if fits(f"{lines[-1]} {word}"):
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines
     level_at = next(
         (i for i in range(1, len(words)) if any(f"{' '.join(words[i:])} ".startswith(f"{w} ") for w in CAP_HANH_CHINH)),
         None,

@@ -3,6 +3,7 @@ checker can test reliably (ND30-VH-05, 12, 13)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -26,7 +27,12 @@ from .core import Context, Finding, finding, grouped, heading_title, pt, rule, s
 
 
 def heading_kind(para: Para) -> str | None:
-    text = clean(para.full_text)
+    return _kind_of(para.full_text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _kind_of(full_text: str) -> str | None:
+    text = clean(full_text)
     for name in ("phan", "muc", "khoan_con", "khoan", "diem"):
         if HEADINGS[name].match(text):
             return name
@@ -34,8 +40,12 @@ def heading_kind(para: Para) -> str | None:
 
 
 def prose_of(parts: Components) -> list[Para]:
-    """Paragraphs of running text: in the body, not in a table, not empty."""
-    return [p for p in parts.body if p.table is None and p.place == "body" and clean(p.text) and not p.sect_pr]
+    """Paragraphs of running text: in the body, not in a table, not empty (worked out once per document)."""
+    if parts.prose is None:
+        parts.prose = [
+            p for p in parts.body if p.table is None and p.place == "body" and clean(p.text) and not p.sect_pr
+        ]
+    return parts.prose
 
 
 def is_note(para: Para) -> bool:

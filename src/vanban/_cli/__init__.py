@@ -12,11 +12,13 @@ import contextlib
 import gettext
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from .. import __version__
+from .._errors import os_message
 from .commands import COMMANDS
 
 #: argparse's own words, in Vietnamese (argparse looks them up through gettext at run time).
@@ -114,9 +116,20 @@ def print_error(message: str) -> None:
     print(f"Lỗi: {message}", file=sys.stderr)
 
 
+class _Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stopped like Ctrl-C, so that LibreOffice, workers and temporary files are cleaned up."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped()
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Entry point of the ``vanban`` script."""
     _utf8_console()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     sys.exit(_run(args, debug))
@@ -142,9 +155,10 @@ def _run(args: list[str], debug: bool) -> int:
     except UsageError as exc:
         print_error(str(exc))
         return 2
-    except KeyboardInterrupt:
-        print("\nĐã dừng theo yêu cầu (Ctrl-C); không có tệp nào ghi dở.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stopped:
+        how = "tín hiệu dừng" if isinstance(stopped, _Stopped) else "Ctrl-C"
+        print(f"\nĐã dừng theo yêu cầu ({how}); không có tệp nào ghi dở.", file=sys.stderr)
+        return 143 if isinstance(stopped, _Stopped) else 130
     except BrokenPipeError:
         with contextlib.suppress(OSError):
             sys.stdout.close()
@@ -154,8 +168,16 @@ def _run(args: list[str], debug: bool) -> int:
             raise
         print_error(str(exc))
         return 2 if isinstance(exc, ValueError) else 1
+    except OSError as exc:  # a path the system refuses (a file where a folder should be, a name too long …)
+        if debug:
+            raise
+        print_error(os_message(exc))
+        return 2
     except Exception as exc:
         if debug:
             raise
-        print_error(f"lỗi không lường trước ({type(exc).__name__}: {exc}); chạy lại với --debug để xem chi tiết")
+        if isinstance(exc, RecursionError) or (isinstance(exc, RuntimeError) and "loop" in str(exc).lower()):
+            print_error("đường dẫn vòng (liên kết trỏ lẫn nhau) hoặc dữ liệu lồng quá sâu")
+            return 2
+        print_error(f"lỗi không lường trước ({type(exc).__name__}); chạy lại với --debug để xem chi tiết")
         return 1

@@ -8,6 +8,7 @@ from vanban import CheckResult
 
 _STYLE = {"E": "bold red", "W": "yellow", "I": "cyan"}
 _NAME = {"E": "lỗi", "W": "cảnh báo", "I": "thông tin"}
+SHOWN_PER_RULE = 20  # findings printed per rule; the rest are counted
 
 
 def print_findings(result: CheckResult, console: Any = None) -> None:
@@ -31,7 +32,11 @@ def print_findings(result: CheckResult, console: Any = None) -> None:
         table.add_column(width=1, no_wrap=True)
         table.add_column(width=15, no_wrap=True)
         table.add_column(ratio=1)
+        shown: dict[str, int] = {}
         for finding in findings:
+            shown[finding.rule] = shown.get(finding.rule, 0) + 1
+            if shown[finding.rule] > SHOWN_PER_RULE:
+                continue
             detail = Text(finding.message)
             if finding.where:
                 detail.append(f"\n{finding.where}", style="dim")
@@ -40,6 +45,10 @@ def print_findings(result: CheckResult, console: Any = None) -> None:
             if finding.fixable:
                 detail.append("  [sửa được: --fix]", style="green")
             table.add_row(Text(finding.severity, style=_STYLE[finding.severity]), finding.rule, detail)
+        for rule, count in shown.items():
+            if count > SHOWN_PER_RULE:
+                more = Text(f"… và {count - SHOWN_PER_RULE} chỗ khác cùng mã (xem đủ: --json)", style="dim")
+                table.add_row(Text(""), rule, more)
         out.print(table)
     counts = ", ".join(f"{len([f for f in result.findings if f.severity == s])} {_NAME[s]}" for s in ("E", "W", "I"))
     verdict = Text(

@@ -22,7 +22,8 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 EMU_PER_TWIP = 635
 MAX_DEPTH = 64  # nesting of tables, text boxes and content controls
 MAX_PARAGRAPHS = 20_000  # a 600-page document has about 12,000
-MAX_RUNS = 400_000
+MAX_RUNS = 200_000
+MAX_TABLES, MAX_CELLS = 5_000, 200_000
 _UNICODE_LETTERS = re.compile(r"[\u0100-\u1eff]")  # đ, ư, ạ, …: text that holds these is already Unicode
 
 
@@ -50,6 +51,7 @@ class DocView:
         self.settings = self.package.xml(self.settings_part, optional=True)
         self._counter = 0
         self._runs = 0
+        self._cells = 0
         self.tables: list[Table] = []
         self.paragraphs: list[Para] = []
         self.textboxes: list[Para] = []
@@ -166,6 +168,8 @@ class DocView:
 
     def _read_table(self, element: Element, place: str, outer: tuple[int, int, int] | None, depth: int) -> None:
         index = len(self.tables)
+        if index >= MAX_TABLES:
+            raise self.package.error(f"tài liệu có hơn {so(MAX_TABLES)} bảng: quá lớn để đọc")
         tbl_pr = element.find(w("tblPr"))
         style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
         tbl_style = style.get(w("val")) if style is not None else None
@@ -188,6 +192,9 @@ class DocView:
             cells = []
             column = 0
             for c, cell in enumerate(row.findall(w("tc"))):
+                self._cells += 1
+                if self._cells > MAX_CELLS:
+                    raise self.package.error(f"tài liệu có hơn {so(MAX_CELLS)} ô bảng: quá lớn để đọc")
                 tc_pr = cell.find(w("tcPr"))
                 tc_w = tc_pr.find(w("tcW")) if tc_pr is not None else None
                 span = tc_pr.find(w("gridSpan")) if tc_pr is not None else None

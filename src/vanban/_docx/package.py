@@ -27,10 +27,11 @@ CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 MAX_FILE = 256 * 1024 * 1024  # the .docx itself
-MAX_PART = 32 * 1024 * 1024  # one XML part, uncompressed (about 1,000 pages of text)
+MAX_PART = 24 * 1024 * 1024  # one XML part, uncompressed (about 700 pages of text)
+MAX_XML = 48 * 1024 * 1024  # all the XML parsed for one document (a parsed tree takes about 20 times its size)
 MAX_MEMBER = 128 * 1024 * 1024  # any other member (a picture), uncompressed
 MAX_TOTAL = 256 * 1024 * 1024  # everything inflated while reading or writing one document
-MAX_RATIO = 200  # compressed → uncompressed, beyond which a large member is a bomb
+MAX_RATIO = 1000  # compressed → uncompressed, beyond which a large member is a bomb
 MAX_MEMBERS = 5000
 _CHUNK = 1024 * 1024
 _UNSAFE_XML = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -85,6 +86,7 @@ class Package:
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name
         self._inflated = 0
+        self._parsed = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
@@ -118,8 +120,8 @@ class Package:
                     if size > limit or self._inflated > MAX_TOTAL:
                         raise self.error("tệp quá lớn khi giải nén (nghi là zip bomb)")
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
-            raise self.error(f"tệp bị hỏng hoặc bị cắt cụt ({name}: {exc})") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+            raise self.error(f"tệp bị hỏng hoặc bị cắt cụt (phần '{name}' không giải nén được)") from None
 
     def read(self, name: str, limit: int = MAX_PART) -> bytes:
         """One member's bytes, never more than ``limit`` once inflated."""
@@ -136,12 +138,16 @@ class Package:
                 return None
             raise self.error(f"tài liệu thiếu phần '{name}'")
         data = self.read(name)
+        self._parsed += len(data)
+        if self._parsed > MAX_XML:
+            raise self.error(f"các phần XML quá lớn (hơn {MAX_XML // 1_048_576} MB khi giải nén): không đọc")
         if _UNSAFE_XML.search(data):
             raise self.error(f"phần '{name}' có khai báo DTD/thực thể: không an toàn, không đọc")
         try:
             root = parse_xml(data)
         except etree.XMLSyntaxError as exc:
-            raise self.error(f"phần '{name}' không phải XML hợp lệ: {exc}") from None
+            line = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
+            raise self.error(f"phần '{name}' không phải XML hợp lệ{line}: tệp Word bị hỏng") from None
         if root.getroottree().docinfo.doctype:
             raise self.error(f"phần '{name}' có khai báo DTD: không an toàn, không đọc")
         self.parts[name] = root

@@ -23,6 +23,10 @@ MAX_SIZE = 1638.0  # Word's largest font size, in points
 SYMBOL_FONTS = ("Wingdings", "Webdings", "Symbol", "Marlett")
 
 
+#: Deepest chain of styles based on one another that is followed, and longest numbering label text kept.
+MAX_CHAIN, MAX_LABEL = 64, 200
+
+
 @functools.cache
 def w(name: str) -> str:
     return f"{{{W}}}{name}"
@@ -74,6 +78,15 @@ class Styles:
         self._para_cache: dict[tuple[str | None, str | None], dict[str, Any]] = {}
         self._counters: dict[str, list[int]] = {}
         self._levels: dict[tuple[str, int], tuple[str, str, int] | None] = {}
+        self._chains: dict[str | None, list[Element]] = {}
+        self._style_levels: dict[tuple[str | None, str | None], list[Element]] = {}
+        self._nums: dict[str, Element] = {}
+        self._abstracts: dict[str, Element] = {}
+        if numbering is not None:
+            for num in numbering.findall(w("num")):
+                self._nums.setdefault(num.get(w("numId"), ""), num)
+            for abstract in numbering.findall(w("abstractNum")):
+                self._abstracts.setdefault(abstract.get(w("abstractNumId"), ""), abstract)
 
     # --- styles -----------------------------------------------------------------------------
     def name(self, sid: str | None) -> str | None:
@@ -82,15 +95,19 @@ class Styles:
         return node.get(w("val")) if node is not None else None
 
     def chain(self, sid: str | None) -> list[Element]:
-        """Styles from the most specific to the root (cycles cut)."""
+        """Styles from the most specific to the root (cycles cut, at most MAX_CHAIN deep; computed once a style)."""
+        if sid in self._chains:
+            return self._chains[sid]
         chain: list[Element] = []
         seen: set[str] = set()
-        while sid and sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            style = self.by_id[sid]
+        current = sid
+        while current and current in self.by_id and current not in seen and len(chain) < MAX_CHAIN:
+            seen.add(current)
+            style = self.by_id[current]
             chain.append(style)
             based = style.find(w("basedOn"))
-            sid = based.get(w("val")) if based is not None else None
+            current = based.get(w("val")) if based is not None else None
+        self._chains[sid] = chain
         return chain
 
     def theme_font(self, name: str) -> str:
@@ -102,12 +119,14 @@ class Styles:
 
     # --- paragraph properties ------------------------------------------------------------------
     def paragraph_levels(self, ppr: Element | None, sid: str | None, tbl_style: str | None) -> list[Element]:
-        """pPr elements from the least to the most specific."""
-        levels = [self.doc_ppr]
-        levels += [s.find(w("pPr")) for s in reversed(self.chain(tbl_style))]
-        levels += [s.find(w("pPr")) for s in reversed(self.chain(sid))]
-        levels.append(ppr)
-        return [level for level in levels if level is not None]
+        """pPr elements from the least to the most specific (the styles' part worked out once per style)."""
+        key = (tbl_style, sid)
+        if key not in self._style_levels:
+            levels = [self.doc_ppr]
+            levels += [s.find(w("pPr")) for s in reversed(self.chain(tbl_style))]
+            levels += [s.find(w("pPr")) for s in reversed(self.chain(sid))]
+            self._style_levels[key] = [level for level in levels if level is not None]
+        return self._style_levels[key] + ([ppr] if ppr is not None else [])
 
     def apply_ppr(self, para: Para, ppr: Element | None, sid: str | None, tbl_style: str | None) -> None:
         """What the styles give (resolved once per style), then direct formatting."""
@@ -252,8 +271,7 @@ class Styles:
         return self._levels[key]
 
     def _read_level(self, num_id: str, ilvl: int) -> tuple[str, str, int] | None:
-        assert self.numbering is not None
-        num = next((n for n in self.numbering.findall(w("num")) if n.get(w("numId")) == num_id), None)
+        num = self._nums.get(num_id)
         if num is None:
             return None
         abstract_id = num.find(w("abstractNumId"))
@@ -264,14 +282,7 @@ class Styles:
                 start_override = twips(start.get(w("val")), 10**6)
         if abstract_id is None:
             return None
-        abstract = next(
-            (
-                a
-                for a in self.numbering.findall(w("abstractNum"))
-                if a.get(w("abstractNumId")) == abstract_id.get(w("val"))
-            ),
-            None,
-        )
+        abstract = self._abstracts.get(abstract_id.get(w("val"), ""))
         if abstract is None:
             return None
         level = next((lv for lv in abstract.findall(w("lvl")) if twips(lv.get(w("ilvl"))) == ilvl), None)
@@ -282,7 +293,7 @@ class Styles:
         start = level.find(w("start"))
         return (
             fmt.get(w("val"), "decimal") if fmt is not None else "decimal",
-            text.get(w("val"), "") if text is not None else "",
+            (text.get(w("val"), "") if text is not None else "")[:MAX_LABEL],  # Word shows a short label
             start_override or (twips(start.get(w("val")), 10**6) if start is not None else 1),
         )
 

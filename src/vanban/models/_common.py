@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_serializer,
@@ -59,19 +60,25 @@ LOAI_VAN_BAN: dict[str, str] = {
 QUYEN_HAN = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 #: The largest quantity a target or a figure may have (a larger one is a typing error).
 MAX_SO_LUONG = 10**12
+#: The longest line of an agency's name (a longer one is not a name).
+MAX_DONG_TEN = 200
 
 _GROUP = r"[A-ZĐ0-9][A-Za-zĐđ0-9&.]*"
 _VIET_TAT_RE = re.compile(rf"{_GROUP}(-{_GROUP})*")
 #: What vanban writes where the clerk must fill something in.
 PLACEHOLDER_RE = re.compile(r"\[Bổ sung[^\]]*\]")
 _KY_HIEU_RE = re.compile(rf"^{_GROUP}(-{_GROUP})+$")
-_SO_KY_HIEU_RE = re.compile(r"^\s*(?:Số:\s*)?(?P<so>[^/]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$")
+_SO_KY_HIEU_RE = re.compile(r"^\s*(?:Số:\s*)?(?P<so>[^/]*)/\s*(?P<ky_hieu>\S+)\s*$")
 _PREFIX_RE = re.compile(r"^(?P<prefix>[A-ZĐa-zđ]{1,4}\.)\s*(?P<rest>\S.*)$")
-_MARK_RE = re.compile(r"^(?P<ten>.*?)\s*\((?:để\s+)?(?P<mark>[a-zđ]+/[a-zđ]+)\)$")
+_MARK_RE = re.compile(r"\((?:để\s+)?(?P<mark>[a-zđ]+/[a-zđ]+)\)$")
 
 
 _SPACE_RE = re.compile(r"[^\S\n\u00a0]+")
 _ANY_SPACE_RE = re.compile(r"[^\S\u00a0]+")
+
+
+#: The most items any list of a document may have (tasks, rows of a table, paragraphs of a section…).
+MAX_MUC = 20_000
 
 
 def _normalise(value: Any, keep_lines: bool = False) -> Any:
@@ -82,6 +89,8 @@ def _normalise(value: Any, keep_lines: bool = False) -> Any:
     if isinstance(value, dict):
         return {key: _normalise(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
+        if len(value) > MAX_MUC:
+            raise ValueError(f"danh sách có {len(value)} mục, quá {MAX_MUC}")
         return [_normalise(item) for item in value]
     return value
 
@@ -133,12 +142,40 @@ class VBModel(BaseModel, metaclass=_Checked):
     #: Fields whose line breaks mean something (one line each when rendered).
     GIU_DONG: ClassVar[frozenset[str]] = frozenset()
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_true_for_a_number(cls, value: Any, info: ValidationInfo) -> Any:
+        """``nam: true`` is a mistake, not the year 1 (YAML reads yes/no/true/false as booleans)."""
+        if (
+            isinstance(value, bool)
+            and info.field_name
+            and bool not in _kinds(cls.model_fields[info.field_name].annotation)
+        ):
+            raise ValueError("cần một giá trị, không phải true/false")
+        return value
+
     @model_validator(mode="before")
     @classmethod
     def _nfc(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            return {key: _normalise(item, key in cls.GIU_DONG) for key, item in data.items()}
+            out = {}
+            for key, item in data.items():
+                try:
+                    out[key] = _normalise(item, key in cls.GIU_DONG)
+                except ValueError as exc:
+                    raise ValueError(f"{key}: {exc}") from None
+            return out
         return _normalise(data)
+
+
+def _kinds(annotation: Any) -> set[Any]:
+    """The plain types a field's annotation allows (through unions, lists and Annotated)."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    return {kind for arg in args for kind in _kinds(arg)} | (
+        {get_origin(annotation)} if get_origin(annotation) else set()
+    )
 
 
 def _lines(value: Any) -> Any:
@@ -179,6 +216,8 @@ class CoQuan(VBModel):
     @field_validator("chu_quan", "ten")
     @classmethod
     def _upper(cls, lines: list[str]) -> list[str]:
+        if any(len(line) > MAX_DONG_TEN for line in lines):
+            raise ValueError(f"một dòng tên cơ quan dài hơn {MAX_DONG_TEN} ký tự; mỗi dòng một phần tử")
         return [text.viet_hoa(line) for line in lines if line]
 
     @field_validator("viet_tat")
@@ -208,7 +247,7 @@ class SoKyHieu(VBModel):
         match = _SO_KY_HIEU_RE.match(text.nfc(data))
         if not match:
             raise ValueError(f"số, ký hiệu '{data}' sai dạng; cần dạng 19/KH-SKHCN (dự thảo: /KH-SKHCN)")
-        number = match["so"].replace("\u00a0", "").strip(" .…_")
+        number = match["so"].replace("\u00a0", "").strip().strip(" .…_")
         if number and not number.isdigit():
             raise ValueError(f"số '{match['so']}' phải là chữ số Ả Rập, ví dụ 19 hoặc 05")
         return {"so": int(number) if number else None, "ky_hieu": match["ky_hieu"]}
@@ -363,9 +402,9 @@ class NguoiNhan(VBModel):
         if not isinstance(data, str):
             return data
         line = text.nfc(data).strip().lstrip("-–•").strip().rstrip(";.").strip()
-        match = _MARK_RE.match(line)
+        match = _MARK_RE.search(line[-40:])  # only the end can hold the mark: no scan of a long line
         if match:
-            return {"ten": match["ten"], "muc_dich": match["mark"]}
+            return {"ten": line[: len(line) - (len(line[-40:]) - match.start())].rstrip(), "muc_dich": match["mark"]}
         return {"ten": line}
 
     def __str__(self) -> str:

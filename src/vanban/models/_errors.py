@@ -40,7 +40,24 @@ MESSAGES = {
     "greater_than": "phải lớn hơn {gt}",
     "less_than": "phải nhỏ hơn {lt}",
     "frozen_instance": "không sửa được",
+    "date_from_datetime_inexact": "cần một ngày, không kèm giờ (dd/mm/yyyy)",
+    "date_from_datetime_inexact_time": "cần một ngày, không kèm giờ (dd/mm/yyyy)",
+    "datetime_from_date_parsing": "ngày sai dạng; cần dd/mm/yyyy",
+    "date_past": "ngày không hợp lệ",
+    "date_future": "ngày không hợp lệ",
+    "string_unicode": "chuỗi có ký tự Unicode hỏng",
+    "string_pattern_mismatch": "sai dạng",
+    "union_tag_invalid": "loại không hợp lệ",
+    "union_tag_not_found": "thiếu trường cho biết loại",
+    "is_instance_of": "sai kiểu dữ liệu",
+    "callable_type": "sai kiểu dữ liệu",
+    "enum": "giá trị không hợp lệ",
+    "json_invalid": "JSON sai cú pháp",
+    "value_error": "giá trị không hợp lệ",
+    "none_required": "phải để trống",
 }
+#: The longest message of one field (a message that echoes a huge value is cut).
+MAX_MESSAGE = 300
 
 _TYPE_TAGS = frozenset({"", "date", "int", "float", "str", "bool", "none", "datetime", "dict", "list"})
 LineOf = Callable[[tuple[Any, ...]], int | None]
@@ -66,8 +83,12 @@ def describe(error: Any, line_of: LineOf | None = None) -> str:
     message = MESSAGES.get(error["type"])
     if message is not None and "{" in message:
         message = message.format(**(error.get("ctx") or {}))
-    if message is None:
+    if message is None or error["type"] in ("value_error", "assertion_error"):
         message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if not re.search(r"[À-ỹđĐ]", message):  # a library's English, not one of vanban's own messages
+            message = MESSAGES.get(error["type"], "giá trị không hợp lệ")
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE] + "…"
     if error["type"] == "literal_error":
         allowed = str((error.get("ctx") or {}).get("expected", "")).replace(" or ", ", ")
         message = f"giá trị không hợp lệ; chỉ nhận: {allowed}"

@@ -95,6 +95,8 @@ class KyBaoCao(VBModel):
     @classmethod
     def from_words(cls, words: str, nam: int | None = None) -> KyBaoCao:
         """A period as a clerk writes it (``quý I``, ``6 tháng đầu năm 2024``); ``nam`` when the words have no year."""
+        if not isinstance(words, str) or not words.strip():
+            raise InputError("kỳ báo cáo trống; viết như: quý I, 6 tháng đầu năm, năm 2024")
         try:
             return cls.model_validate(parse_ky(words, nam))
         except ValueError as exc:
