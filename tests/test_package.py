@@ -66,6 +66,7 @@ PUBLIC = [
     "WriteError",
     "__version__",
     "annotate",
+    "changes_json",
     "changes_markdown",
     "check",
     "draft_report",

@@ -68,6 +68,7 @@ _EXPORTS = {
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban._errors",
     "WriteError": "vanban._errors",
+    "changes_json": "vanban._derive",
     "changes_markdown": "vanban._derive",
     "annotate": "vanban._checker",
     "check": "vanban._checker",
@@ -147,6 +148,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "annotate",
+    "changes_json",
     "changes_markdown",
     "check",
     "draft_report",
@@ -185,7 +187,7 @@ if TYPE_CHECKING:
         list_rules,
         load_profile,
     )
-    from ._derive import Change, changes_markdown, draft_report, next_year
+    from ._derive import Change, changes_json, changes_markdown, draft_report, next_year
     from ._docx import DocxError
     from ._errors import InputError, RenderError, TemplateError, VanbanError, WriteError
     from ._files import write_all

@@ -214,6 +214,8 @@ def parse_citation(raw: str) -> CanCu:
         issued = date(year, month, day)
     except ValueError:
         return CanCu(dan_nhap=lead, noi_dung=value)
+    if re.search(r"\.\s+[A-ZĐÀ-Ỹ]", match["trich_yeu"] or "") or re.search(r"\.\s+[A-ZĐÀ-Ỹ]", match["co_quan"] or ""):
+        return CanCu(dan_nhap=lead, noi_dung=value)  # a sentence of the plan follows: not one citation
     cited = VanBanDanChieu(
         loai=match["loai"], so_ky_hieu=match["so"], ngay=issued, co_quan=match["co_quan"], trich_yeu=match["trich_yeu"]
     )

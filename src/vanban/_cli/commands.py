@@ -304,7 +304,12 @@ def _next_year_arguments(parser: argparse.ArgumentParser) -> None:
         help="báo cáo năm (.yaml hoặc .docx): bỏ nhiệm vụ đã hoàn thành, chuyển tiếp phần còn lại",
     )
     parser.add_argument("--giu-hoan-thanh", action="store_true", help="giữ cả nhiệm vụ đã hoàn thành")
-    parser.add_argument("--thay-doi", type=Path, metavar="TỆP.md", help="ghi danh sách thay đổi ra tệp Markdown")
+    parser.add_argument(
+        "--thay-doi",
+        type=Path,
+        metavar="TỆP.md|.json",
+        help="ghi danh sách thay đổi (đã dời, giữ nguyên, cần xem lại) ra tệp Markdown, hoặc JSON cho chương trình",
+    )
     _old_option(parser, "--report", "--bao-cao", "bao_cao")
     _old_option(parser, "--changes", "--thay-doi", "thay_doi")
 
@@ -326,7 +331,10 @@ def _next_year(args: Args) -> int:
         outputs[output] = vanban.to_yaml(new_plan, keep_comments_from=plan_path).encode("utf-8")
     listing = vanban.changes_markdown(found, plan.nam, new_plan.nam)
     if changes_path is not None:
-        outputs[changes_path] = listing.encode("utf-8")
+        written = listing
+        if changes_path.suffix.lower() == ".json":
+            written = vanban.changes_json(found, plan.nam, new_plan.nam)
+        outputs[changes_path] = written.encode("utf-8")
     vanban.write_all(outputs, inputs=[plan_path, report_path])
     _echo(listing)
     _echo(f"Đã ghi {output}" + (f" và {changes_path}" if changes_path else ""))

@@ -187,6 +187,7 @@ class KetQuaNhiemVu(VBModel):
     """One task of the plan as the report tells it."""
 
     so: int = Field(ge=1, description="Số thứ tự nhiệm vụ trong kế hoạch.")
+    ma: str | None = Field(default=None, description="Mã của nhiệm vụ trong kế hoạch (xem NhiemVu.ma).")
     ten: str
     chu_tri: str | None = None
     trang_thai: TrangThai | None = Field(

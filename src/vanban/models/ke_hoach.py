@@ -60,6 +60,11 @@ class NhiemVu(VBModel):
     """A task (nhiệm vụ): what, who leads, who helps, when, how, and what comes out."""
 
     ten: str = Field(min_length=1, description="Tên (nội dung) nhiệm vụ.")
+    ma: str | None = Field(
+        default=None,
+        description="Mã nhiệm vụ, giữ nguyên qua các năm và trong báo cáo, tiến độ (ví dụ: 2, 1.3, PL-5); "
+        "trống: theo vị trí.",
+    )
     so: str | None = Field(
         default=None, description="Số thứ tự như văn bản đọc vào viết, khi khác số tự đánh (ví dụ: 3.2. lặp lại)."
     )
@@ -206,6 +211,11 @@ class KeHoach(VanBan):
     def _one_shape(self) -> KeHoach:
         if self.nhiem_vu and self.linh_vuc:
             raise ValueError("chỉ dùng một trong hai: 'nhiem_vu' (danh sách phẳng) hoặc 'linh_vuc'")
+        seen: set[str] = set()
+        for ma, _ in self.cac_nhiem_vu():
+            if ma in seen:
+                raise ValueError(f"mã nhiệm vụ '{ma}' dùng hai lần; mỗi nhiệm vụ một mã")
+            seen.add(ma)
         if self.den_nam is not None and self.den_nam <= self.nam:
             raise ValueError(f"den_nam ({self.den_nam}) phải sau nam ({self.nam})")
         return self
@@ -213,8 +223,18 @@ class KeHoach(VanBan):
     @property
     def tat_ca_nhiem_vu(self) -> list[NhiemVu]:
         """Every task in reading order: the appendix table when there is one, else the body."""
+        return [task for _, task in self.cac_nhiem_vu()]
+
+    def cac_nhiem_vu(self) -> list[tuple[str, NhiemVu]]:
+        """Every task with its stable identity (``ma``): as written in the model, else by its place: ``PL-5`` (the
+        fifth row of the appendix table), ``1.3`` (the third task of area 1), ``2`` (the second of a flat list)."""
         if self.phu_luc and self.phu_luc.nhiem_vu:
-            return self.phu_luc.nhiem_vu
-        if self.linh_vuc:
-            return [task for area in self.linh_vuc for task in area.nhiem_vu]
-        return list(self.nhiem_vu)
+            places = [f"PL-{n}" for n in range(1, len(self.phu_luc.nhiem_vu) + 1)]
+            tasks = self.phu_luc.nhiem_vu
+        elif self.linh_vuc:
+            places = [f"{a}.{t}" for a, area in enumerate(self.linh_vuc, 1) for t in range(1, len(area.nhiem_vu) + 1)]
+            tasks = [task for area in self.linh_vuc for task in area.nhiem_vu]
+        else:
+            places = [str(n) for n in range(1, len(self.nhiem_vu) + 1)]
+            tasks = list(self.nhiem_vu)
+        return [(task.ma or place, task) for place, task in zip(places, tasks, strict=True)]
