@@ -57,6 +57,7 @@ def _ppr(
     keep_next: bool = False,
     border_bottom: bool = False,
     ind: tuple[int, int] | None = None,
+    hanging: int = 0,
 ) -> str:
     parts = []
     if keep_next:
@@ -65,7 +66,8 @@ def _ppr(
         parts.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
     parts.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>')
     if ind is not None:
-        parts.append(f'<w:ind w:left="{ind[0]}" w:right="{ind[1]}"/>')
+        hang = f' w:hanging="{hanging}"' if hanging else ""
+        parts.append(f'<w:ind w:left="{ind[0]}" w:right="{ind[1]}"{hang}/>')
     elif first_line is not None:
         parts.append(f'<w:ind w:left="0" w:right="0" w:firstLine="{first_line}"/>')
     if jc:
@@ -89,8 +91,10 @@ STYLES = [
     ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(SIZE["trich_yeu"], bold=True)),
     ("VBKeTrichYeu", "VB Ke trich yeu", _ppr("center", after=240, border_bottom=True), _rpr(4)),
     ("VBKinhGui", "VB Kinh gui", _ppr("center", before=120, after=120), _rpr(14)),
-    ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(1701, 0)), _rpr(14)),
-    ("VBKinhGuiMuc", "VB Kinh gui muc", _ppr("left", ind=(2835, 0)), _rpr(14)),
+    # several addressees: "Kính gửi:" from 3 cm, the first beside it, every dash (and wrapped line) at 5.5 cm
+    ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(3119, 0), hanging=1418), _rpr(14)),
+    ("VBKinhGuiMuc", "VB Kinh gui muc", _ppr("left", ind=(3119, 0)), _rpr(14)),
+    ("VBKinhGuiCuoi", "VB Kinh gui cuoi", _ppr("left", after=120, ind=(3119, 0)), _rpr(14)),
     ("VBCanCu", "VB Can cu", _ppr(**BODY), _rpr(14, italic=True)),
     ("VBMoDau", "VB Mo dau", _ppr(**BODY), _rpr(14)),
     ("VBNoiDung", "VB Noi dung", _ppr(**BODY), _rpr(14)),
@@ -357,16 +361,19 @@ def ke_hoach_body() -> list[str]:
 
 
 def bao_cao_body() -> list[str]:
-    """I. results per task, II. shortcomings, III. next period's tasks, IV. proposals (spec §8.2)."""
+    """Direction, results (per task or per field), assessment, next period's tasks, proposals (spec §8.2)."""
     return [
         *opening(),
         *others("mo_dau"),
+        tag("if chi_dao"),
+        *muc("tieu_de.chi_dao"),
+        *free("chi_dao"),
+        tag("endif"),
+        *others("chi_dao"),
         tag("if tong_quan or ket_qua"),
         *muc("tieu_de.ket_qua"),
         *free("tong_quan"),
-        tag("for kq in ket_qua"),
-        *printed("kq|ket_qua_in(loop.index, ky)"),
-        tag("endfor"),
+        *printed("ket_qua|ket_qua_in(ky)"),
         tag("endif"),
         *others("ket_qua"),
         tag("if ton_tai"),
@@ -391,15 +398,17 @@ def bao_cao_body() -> list[str]:
 
 
 def kinh_gui() -> list[str]:
-    """Ô 9a: one addressee on the line; several, one a line under the colon (ND30-KG-03)."""
+    """Ô 9a: one addressee on the line; several, one a line, the first beside the label, dashes aligned
+    (ND30-KG-03)."""
     return [
         tag("if kinh_gui|length == 1"),
         para("VBKinhGui", "Kính gửi: {{ kinh_gui[0] }}"),
         tag("elif kinh_gui"),
-        para("VBKinhGuiNhan", "Kính gửi:"),
-        tag("for noi in kinh_gui"),
-        para("VBKinhGuiMuc", "- {{ noi }}{{ '.' if loop.last else ';' }}"),
+        para("VBKinhGuiNhan", run("Kính gửi:"), "<w:r><w:tab/></w:r>", run("- {{ kinh_gui[0] }};")),
+        tag("for noi in kinh_gui[1:-1]"),
+        para("VBKinhGuiMuc", "- {{ noi }};"),
         tag("endfor"),
+        para("VBKinhGuiCuoi", "- {{ kinh_gui[-1] }}."),
         tag("endif"),
     ]
 
@@ -456,6 +465,10 @@ def oriented(condition: str) -> str:
     return f"{{% if {condition} %}}{sect_pr(landscape=True)}{{% else %}}{sect_pr()}{{% endif %}}"
 
 
+#: A report's Biểu 01, computed from its results when ``thong_ke`` is set.
+BIEU = ", ket_qua|bieu_thong_ke(ky, so_ky_hieu, ngay_ban_hanh) if thong_ke else none"
+
+
 def appendix(kind: str) -> list[str]:
     """Each appendix on pages of its own (a section, numbered from 1): the task table, then any kept from a
     document read, each in the orientation it had. A section break ends the pages before it."""
@@ -470,7 +483,7 @@ def appendix(kind: str) -> list[str]:
         table, title, label = "ket_qua|bang_tong_hop", "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}", "Phụ lục"
         note = "(Kèm theo Báo cáo số {{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }})"
     return [
-        tag("for pl in phu_luc|cac_phu_luc(phu_luc_khac)"),
+        tag(f"for pl in phu_luc|cac_phu_luc(phu_luc_khac{BIEU if kind == 'BC' else ''})"),
         tag("if pl.trang_moi"),
         f"<w:p><w:pPr>{oriented('pl.truoc_ngang')}</w:pPr></w:p>",
         tag("endif"),
@@ -526,7 +539,7 @@ def document_xml(kind: str) -> str:
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
         + "".join(parts)
-        + oriented("phu_luc|cuoi_ngang(phu_luc_khac)")
+        + oriented(f"phu_luc|cuoi_ngang(phu_luc_khac{BIEU if kind == 'BC' else ''})")
         + "</w:body></w:document>"
     )
 

@@ -114,7 +114,8 @@ class Docx:
             for r in p.iter(q("r")):
                 run_props = dict(props)
                 self._read_rpr(r.find(q("rPr")), run_props)
-                text = "".join("\n" if t.tag == q("br") else t.text or "" for t in r.iter(q("t"), q("br")))
+                pieces = r.iter(q("t"), q("br"), q("tab"))
+                text = "".join({q("br"): "\n", q("tab"): "\t"}.get(t.tag) or t.text or "" for t in pieces)
                 runs.append((text, run_props))
             text = "".join(t for t, _ in runs)
             in_table = any(a.tag == q("tbl") for a in p.iterancestors())

@@ -167,7 +167,7 @@ def test_csv_saved_by_excel_in_windows_1258(tmp_path):
     path = tmp_path / "tien-do.csv"
     path.write_bytes(cp1258("nhiem_vu;dat;ket_qua\r\n2;1.000;Đã hoàn thành đánh giá\r\n"))
     [period] = load_progress(path, KyBaoCao.model_validate("quý I năm 2024"))
-    assert period.nhiem_vu[2].dat == {"1": 1000} and period.nhiem_vu[2].ket_qua == ["Đã hoàn thành đánh giá"]
+    assert period.nhiem_vu["2"].dat == {"1": 1000} and period.nhiem_vu["2"].ket_qua == ["Đã hoàn thành đánh giá"]
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, example_plan):

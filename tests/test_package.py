@@ -51,6 +51,7 @@ PUBLIC = [
     "PhuLuc",
     "PhuLucVanBan",
     "RenderError",
+    "ReportWarning",
     "RuleStatus",
     "SoKyHieu",
     "Template",

@@ -290,9 +290,11 @@ def test_real_reports():
         "Cải cách thủ tục hành chính",
         "Cải cách tổ chức bộ máy",
     ]
-    assert [(m.tieu_de, m.sau) for m in report.muc_khac] == [
-        ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "mo_dau"),
-        ("ĐÁNH GIÁ CHUNG", "ket_qua"),
+    assert report.muc_khac == []
+    assert report.tieu_de.chi_dao == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" and report.tieu_de.ton_tai == "ĐÁNH GIÁ CHUNG"
+    assert [k.tieu_de for k in report.ton_tai if isinstance(k, Khoan)] == [
+        "Mặt tích cực",
+        "Những tồn tại, hạn chế, nguyên nhân",
     ]
     assert report.tieu_de.nhiem_vu_tiep_theo == "PHƯƠNG HƯỚNG, NHIỆM VỤ CCHC QUÝ II NĂM 2026"
     assert not report.phu_luc
@@ -759,3 +761,40 @@ def test_header_block_in_text_boxes(example):
     header.addprevious(holder)
     header.getparent().remove(header)
     assert vanban.parse(_repack(source, {"word/document.xml": etree.tostring(document)})) == example
+
+
+def test_report_sections_out_of_vanban_order_stay_where_they_are():
+    """vanban prints chỉ đạo, kết quả, đánh giá, phương hướng, đề xuất in that order; a report that puts
+    chỉ đạo after its results keeps it there, as a section of its own, so the words keep their order."""
+    text = """SỞ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 3/BC-SNV
+An Giang, ngày 05 tháng 4 năm 2025
+BÁO CÁO
+Kết quả cải cách hành chính quý I năm 2025
+
+I. KẾT QUẢ THỰC HIỆN
+Đã hoàn thành 05 nhiệm vụ.
+II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+Ban hành 02 công văn.
+III. ĐỀ XUẤT, KIẾN NGHỊ
+Không.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+GIÁM ĐỐC
+Lê Văn C
+"""
+    report = parse_detailed(text).model
+    assert report.tong_quan == ["Đã hoàn thành 05 nhiệm vụ."] and report.chi_dao == []
+    assert [(m.tieu_de, m.sau, m.noi_dung) for m in report.muc_khac] == [
+        ("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "ket_qua", ["Ban hành 02 công văn."])
+    ]
+    assert report.de_xuat == ["Không."]
+    from docx_xml import Docx
+
+    lines = Docx(vanban.render_bytes(report)).text_lines()
+    headings = [line for line in lines if re.match(r"^[IVX]+\. ", line)]
+    assert headings == ["I. KẾT QUẢ THỰC HIỆN", "II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "III. ĐỀ XUẤT, KIẾN NGHỊ"]

@@ -55,6 +55,7 @@ _EXPORTS = {
     "PhuLuc": "vanban.models",
     "PhuLucVanBan": "vanban.models",
     "RenderError": "vanban._errors",
+    "ReportWarning": "vanban._derive",
     "RuleStatus": "vanban._checker",
     "SoKyHieu": "vanban.models",
     "Template": "vanban._render",
@@ -133,6 +134,7 @@ __all__ = [
     "PhuLuc",
     "PhuLucVanBan",
     "RenderError",
+    "ReportWarning",
     "RuleStatus",
     "SoKyHieu",
     "Template",
@@ -187,7 +189,7 @@ if TYPE_CHECKING:
         list_rules,
         load_profile,
     )
-    from ._derive import Change, changes_json, changes_markdown, draft_report, next_year
+    from ._derive import Change, ReportWarning, changes_json, changes_markdown, draft_report, next_year
     from ._docx import DocxError
     from ._errors import InputError, RenderError, TemplateError, VanbanError, WriteError
     from ._files import write_all

@@ -42,6 +42,7 @@ from .models import (
     LinhVuc,
     MucKhac,
     MucKhacBaoCao,
+    NgayDuThao,
     NhanTruong,
     NhiemVu,
     NhomNhiemVu,
@@ -53,6 +54,7 @@ from .models import (
     TieuDeKeHoach,
     VanBanDanChieu,
 )
+from .models._van_ban import cac_chu
 from .models.bao_cao import parse_ky, parse_trang_thai
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
@@ -163,6 +165,7 @@ def _text_view(raw: str, name: str = "<văn bản>") -> TextView:
 _ROMAN, _KHOAN, _SUB_KHOAN, _DIEM = HEADINGS["muc"], HEADINGS["khoan"], HEADINGS["khoan_con"], HEADINGS["diem"]
 _LABEL = re.compile(r"^-\s*(?P<label>[^:;]{3,60}?):\s*(?P<value>.*)$")
 _TASK_PREFIX = re.compile(r"^(?P<word>Nhiệm vụ)\s+(?P<n>\d+)\s*[:.]\s*(?P<rest>.*)$")
+_RESULT_PREFIX = re.compile(r"^Nhiệm vụ\s+(?P<ma>[\w.\-]{1,20}?):\s*(?P<rest>.*)$")
 _ACTIVITY_TIME = re.compile(
     r"^(?P<content>.*?)\s+(?P<label>Thời gian (?:thực hiện|hoàn thành))\s*:\s*(?P<time>.+?)\s*[;.]?$"
 )
@@ -504,7 +507,7 @@ class _Reader:
         everything = " ".join([data["trich_yeu"], *(clean(p.text) for p in parts.body[:40])])
         if names:
             hit = re.search(re.escape(" ".join(names)), everything, re.IGNORECASE)
-            spoken = hit.group(0) if hit and not is_upper(hit.group(0)) else None
+            spoken = hit.group(0) if hit and not is_upper(hit.group(0)) else _committee(" ".join(names))
         else:
             lead = re.search(rf",\s*(?P<a>{_AGENCY_WORDS}\b[^,:]*?)\s+(?:xây dựng|ban hành|báo cáo)\b", everything)
             if lead:
@@ -535,7 +538,7 @@ class _Reader:
         lines = [clean(p.text) for p in self.parts.kinh_gui if clean(p.text)]
         if not lines:
             return []
-        first = re.sub(r"^Kính gửi\s*:?\s*", "", lines[0]).strip()
+        first = _BULLET.sub("", re.sub(r"^Kính gửi\s*:?\s*", "", lines[0])).strip()
         rest = [_BULLET.sub("", line).rstrip(";.").strip() for line in lines[1:]]
         return [part for part in [first.rstrip(";.").strip(), *rest] if part]
 
@@ -992,7 +995,7 @@ class _Reader:
         after = "mo_dau"
         for title, items in groups:
             kind = _report_section(title)
-            if kind is None or kind in out["tieu_de"]:
+            if kind is None or _REPORT_ORDER.index(kind) <= _REPORT_ORDER.index(after):
                 out["muc_khac"].append(MucKhacBaoCao(tieu_de=title, sau=after, noi_dung=self.free(items)))
                 self.note(
                     f"mục «{title}»", title, "mục không có trường riêng; giữ nguyên chữ trong muc_khac", guess=False
@@ -1004,7 +1007,7 @@ class _Reader:
                 out.update(self.results(items, out["ky"]))
             else:
                 out[kind] = self.free(items, dashes=True)
-        out.update(self.report_appendices(appendix, out))
+        out.update(self.report_appendices(appendix, out, data))
         return out
 
     def report_period(self, data: dict[str, Any]) -> KyBaoCao:
@@ -1029,29 +1032,41 @@ class _Reader:
         return KyBaoCao(loai="nam", nam=issue_year or date.today().year)
 
     def results(self, items: list[Doan], ky: KyBaoCao) -> dict[str, Any]:
-        """The results section: per task when it reads as vanban prints a task's result, else kept as written."""
-        starts = [i for i, item in enumerate(items) if item.bang is None and _KHOAN.match(item.text) and _titled(item)]
+        """The results section: per task (or per field, then task) when it reads exactly as vanban prints
+        results, else kept as written."""
+        starts = [
+            i
+            for i, item in enumerate(items)
+            if item.bang is None and (_KHOAN.match(item.text) or _SUB_KHOAN.match(item.text)) and _titled(item)
+        ]
+        if not starts or any(item.bang is not None for item in items[starts[0] :]):
+            return {"tong_quan": self.free(items), "ket_qua": []}
+        blocks = [items[s : (starts[n + 1] if n + 1 < len(starts) else len(items))] for n, s in enumerate(starts)]
+        grouped = len(blocks) > 1 and len(blocks[0]) == 1 and bool(_SUB_KHOAN.match(blocks[1][0].text))
         results: list[KetQuaNhiemVu] = []
-        if starts and not any(item.bang is not None for item in items[starts[0] :]):
-            blocks = [items[s : (starts[n + 1] if n + 1 < len(starts) else len(items))] for n, s in enumerate(starts)]
-            for number, block in enumerate(blocks, 1):
-                result = self.result(block)
-                if result is None:
-                    break
-                printed = [wording.chu(line) for _, line in wording.ket_qua_in(result, number, ky)]
-                if [clean(item.text) for item in block] != [clean(line) for line in printed]:
-                    break
-                results.append(result)
-            else:
-                return {"tong_quan": self.free(items[: starts[0]]), "ket_qua": results}
-        return {"tong_quan": self.free(items), "ket_qua": []}
+        field: str | None = None
+        for block in blocks:
+            if grouped and len(block) == 1 and (head := _KHOAN.match(block[0].text)):
+                field = head["t"]
+                continue
+            result = self.result(block, field if grouped else None)
+            if result is None:
+                return {"tong_quan": self.free(items), "ket_qua": []}
+            results.append(result.model_copy(update={"so": len(results) + 1}))
+        printed = [clean(wording.chu(line)) for _, line in wording.ket_qua_in(results, ky)]
+        if [clean(item.text) for item in items[starts[0] :]] != printed:
+            return {"tong_quan": self.free(items), "ket_qua": []}
+        return {"tong_quan": self.free(items[: starts[0]]), "ket_qua": results}
 
-    def result(self, block: list[Doan]) -> KetQuaNhiemVu | None:
-        heading = _KHOAN.match(block[0].text)
-        named = _TASK_PREFIX.match(heading["t"]) if heading else None
-        if named is None:
+    def result(self, block: list[Doan], field: str | None) -> KetQuaNhiemVu | None:
+        heading = _SUB_KHOAN.match(block[0].text) if field is not None else _KHOAN.match(block[0].text)
+        if heading is None:
             return None
-        task: dict[str, Any] = {"so": int(named["n"]), "ten": named["rest"], "ket_qua": [], "chi_tieu": []}
+        named = _RESULT_PREFIX.match(heading["t"])
+        if named is None and field is None:
+            return None
+        ma, name = (named["ma"], named["rest"]) if named else (heading["n"].rstrip("."), heading["t"])
+        task: dict[str, Any] = {"so": 1, "ma": ma, "linh_vuc": field, "ten": name, "ket_qua": [], "chi_tieu": []}
         for item in block[1:]:
             labelled = re.match(r"^-\s*(Tình trạng|Kết quả|Chỉ tiêu)\s*:\s*(.*)$", item.text)
             label, value = (labelled[1], labelled[2]) if labelled else ("", item.text)
@@ -1070,10 +1085,13 @@ class _Reader:
                 task["ket_qua"].append(value)
         return KetQuaNhiemVu.model_validate(task)
 
-    def report_appendices(self, items: list[Doan], out: dict[str, Any]) -> dict[str, Any]:
-        """Our summary table (its lead units go to the results) and any other appendix, kept."""
+    def report_appendices(self, items: list[Doan], out: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+        """Our summary table (its lead units go to the results), our Biểu 01, and any other appendix, kept."""
+        number = SoKyHieu.model_validate(data["so_ky_hieu"])
+        raw = data.get("ngay_ban_hanh")
+        issued = date.fromisoformat(raw) if isinstance(raw, str) else NgayDuThao.model_validate(raw) if raw else None
         kept: list[PhuLucVanBan] = []
-        ours = False
+        ours = statistics = False
         suffix = " " + vn.viet_hoa(str(out["ky"]))
         for appendix in self.appendices(items):
             tables = [x for x in appendix.noi_dung if isinstance(x, Bang)]
@@ -1089,6 +1107,13 @@ class _Reader:
                 ours = True
                 out["tieu_de"]["phu_luc"] = title[: -len(suffix)]
                 continue
+            if (
+                not kept
+                and not statistics
+                and _same_appendix(appendix, wording.bieu_thong_ke(out.get("ket_qua", []), out["ky"], number, issued))
+            ):
+                statistics = True
+                continue
             kept.append(appendix)
             self.note(
                 "phụ lục",
@@ -1096,7 +1121,7 @@ class _Reader:
                 "phụ lục giữ nguyên chữ và bảng",
                 guess=False,
             )
-        return {"phu_luc": ours, "phu_luc_khac": kept}
+        return {"phu_luc": ours, "thong_ke": statistics, "phu_luc_khac": kept}
 
     def summary_table(self, table: Bang, out: dict[str, Any]) -> bool:
         """Our appendix of a report: each row a task of the results; its lead unit goes to the result."""
@@ -1106,11 +1131,36 @@ class _Reader:
             return False
         updated = []
         for row, result in zip(rows, results, strict=True):
-            if row[0].chu != str(result.so) or row[1].chu != result.ten:
+            if row[0].chu != (result.ma or str(result.so)) or row[1].chu != result.ten:
                 return False
             updated.append(result.model_copy(update={"chu_tri": row[2].chu or None}))
         out["ket_qua"] = updated
         return True
+
+
+_COMMITTEE = re.compile(
+    r"^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(\S.*)$"
+)
+
+
+def _committee(name: str) -> str | None:
+    """A people's committee or council named in capitals, as a sentence writes it: ``ỦY BAN NHÂN DÂN TỈNH LÂM
+    ĐỒNG`` is ``Ủy ban nhân dân tỉnh Lâm Đồng`` (a place name capitalises every syllable)."""
+    match = _COMMITTEE.match(" ".join(name.split()))
+    if not match or any(c.islower() for c in match[3]):
+        return None
+    body, level, place = match[1].capitalize(), match[2].lower(), match[3]
+    return f"{body} {level} {' '.join(word.capitalize() for word in place.split())}"
+
+
+def _same_appendix(read: PhuLucVanBan, printed: PhuLucVanBan) -> bool:
+    """Whether an appendix read says what vanban prints for ``printed``: label, title, note and every cell."""
+
+    def words(appendix: PhuLucVanBan) -> list[str]:
+        pieces = [appendix.nhan or "", *appendix.tieu_de, appendix.ghi_chu or "", *cac_chu(appendix.noi_dung)]
+        return [clean(piece) for piece in pieces]
+
+    return words(read) == words(printed)
 
 
 def _table_paragraphs(table: Table) -> list[Para]:
@@ -1148,9 +1198,16 @@ def _held(model: KeHoach | BaoCao) -> Iterable[str]:
             yield from (wording.chu(line) for _, line in wording.linh_vuc_in(area, number, model.nhan))
         table = wording.bang_nhiem_vu(model.phu_luc) if model.phu_luc else None
     else:
-        for number, result in enumerate(model.ket_qua, 1):
-            yield from (wording.chu(line) for _, line in wording.ket_qua_in(result, number, model.ky))
+        yield from (wording.chu(line) for _, line in wording.ket_qua_in(model.ket_qua, model.ky))
         table = wording.bang_tong_hop(model.ket_qua) if model.phu_luc else None
+        if model.thong_ke:
+            statistics = wording.bieu_thong_ke(model.ket_qua, model.ky, model.so_ky_hieu, model.ngay_ban_hanh)
+            yield from [
+                statistics.nhan or "",
+                *statistics.tieu_de,
+                statistics.ghi_chu or "",
+                *cac_chu(statistics.noi_dung),
+            ]
     if table is not None:
         yield from (cell.chu for row in table.hang for cell in row)
         kind = LOAI_VAN_BAN[model.LOAI]
@@ -1223,7 +1280,9 @@ def _split_citations(value: str) -> list[str]:
 
 def _report_section(title: str) -> str | None:
     value = key(title)
-    if "TỒN TẠI" in value or "HẠN CHẾ" in value or "KHÓ KHĂN" in value:
+    if "CHỈ ĐẠO" in value and "KẾT QUẢ" not in value:
+        return "chi_dao"
+    if "TỒN TẠI" in value or "HẠN CHẾ" in value or "KHÓ KHĂN" in value or value.startswith("ĐÁNH GIÁ"):
         return "ton_tai"
     if "ĐỀ XUẤT" in value or "KIẾN NGHỊ" in value:
         return "de_xuat"
@@ -1234,9 +1293,12 @@ def _report_section(title: str) -> str | None:
     return None
 
 
+#: The typed sections of a report in the order vanban prints them.
+_REPORT_ORDER = ("mo_dau", "chi_dao", "ket_qua", "ton_tai", "nhiem_vu_tiep_theo", "de_xuat")
+
 _TARGET = re.compile(
     r"^(?:đạt\s+(?P<dat>[\d.,]+)|\[Bổ sung số đạt được\])\s*/\s*(?P<so>\d[\d.,]*)\s+(?P<don_vi>.+?)"
-    r"(?:\s+\([\d.,]+%\))?(?:;\s*(?:chưa\s+)?đạt chỉ tiêu)?\.?$"
+    r"(?:\s+\([\d.,]+%(?:;\s*chưa có số liệu (?P<thieu>[^)]+))?\))?(?:;\s*(?:chưa\s+)?đạt chỉ tiêu)?\.?$"
 )
 
 
@@ -1250,7 +1312,8 @@ def _target_reached(value: str) -> dict[str, Any] | None:
         planned = vn.tu_so(match["so"])
     except ValueError:
         return None
-    return {"so_luong": planned, "don_vi": match["don_vi"], "dat": dat}
+    missing = [part.strip() for part in match["thieu"].split(",")] if match["thieu"] else []
+    return {"so_luong": planned, "don_vi": match["don_vi"], "dat": dat, "thieu": missing}
 
 
 def _section_kind(title: str) -> str | None:

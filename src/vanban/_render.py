@@ -170,12 +170,13 @@ def _bang_in(table: Bang, ngang: bool = False) -> dict[str, Any]:
     return {"cot": widths, "rong": sum(widths), "hang": rows}
 
 
-def _cac_phu_luc(phu_luc: Any, khac: list[PhuLucVanBan]) -> list[dict[str, Any]]:
-    """The appendices in order, each with the orientation of the pages before it (its section break)."""
+def _cac_phu_luc(phu_luc: Any, khac: list[PhuLucVanBan], bieu: PhuLucVanBan | None = None) -> list[dict[str, Any]]:
+    """The appendices in order (the task table, a report's Biểu 01, the others), each with the orientation of
+    the pages before it (its section break)."""
     found: list[dict[str, Any]] = []
     if phu_luc:
         found.append({"loai": "bang_nhiem_vu", "pl": phu_luc, "ngang": True})
-    found += [{"loai": "khac", "pl": item, "ngang": item.ngang} for item in khac]
+    found += [{"loai": "khac", "pl": item, "ngang": item.ngang} for item in [*([bieu] if bieu else []), *khac]]
     before = False
     for number, item in enumerate(found):
         item["trang_moi"] = number == 0 or item["loai"] != "khac" or item["pl"].trang_moi or item["ngang"] != before
@@ -183,9 +184,9 @@ def _cac_phu_luc(phu_luc: Any, khac: list[PhuLucVanBan]) -> list[dict[str, Any]]
     return found
 
 
-def _cuoi_ngang(phu_luc: Any, khac: list[PhuLucVanBan]) -> bool:
+def _cuoi_ngang(phu_luc: Any, khac: list[PhuLucVanBan], bieu: PhuLucVanBan | None = None) -> bool:
     """Whether the last pages (the last appendix) are landscape."""
-    found = _cac_phu_luc(phu_luc, khac)
+    found = _cac_phu_luc(phu_luc, khac, bieu)
     return bool(found) and found[-1]["ngang"]
 
 
@@ -194,6 +195,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cac_phu_luc": _cac_phu_luc,
     "bang_nhiem_vu": wording.bang_nhiem_vu,
     "bang_tong_hop": wording.bang_tong_hop,
+    "bieu_thong_ke": wording.bieu_thong_ke,
     "cuoi_ngang": _cuoi_ngang,
     "ket_qua_in": wording.ket_qua_in,
     "linh_vuc_in": wording.linh_vuc_in,

@@ -1,9 +1,10 @@
 """Read progress data from YAML/JSON, CSV or an Excel .xlsx sheet into :class:`TienDoKy` values.
 
 A spreadsheet has one row per task (or per task and target) with these columns (Vietnamese
-headings with or without diacritics are accepted): ``ky`` (kỳ), ``nhiem_vu`` (số thứ tự
-nhiệm vụ), ``chi_tieu`` (đơn vị tính, when a task has several targets), ``dat`` (số đạt được
-trong kỳ), ``trang_thai`` (tình trạng), ``ket_qua``, ``kho_khan``, ``de_xuat``.
+headings with or without diacritics are accepted): ``ky`` (kỳ), ``nhiem_vu`` (mã nhiệm vụ: ``2``,
+``1.3``, ``PL-5``), ``chi_tieu`` (đơn vị tính, when a task has several targets), ``dat`` (số đạt được
+trong kỳ), ``trang_thai`` (tình trạng), ``ket_qua``, ``kho_khan``, ``de_xuat``, ``chi_dao`` (văn bản,
+hội nghị, kiểm tra of the period). A row with no task is about the period as a whole.
 """
 
 from __future__ import annotations
@@ -25,17 +26,18 @@ from ._io import describe_error, read_data
 from ._xlsx import MAX_COLUMNS, MAX_ROWS, open_workbook, sheet_rows
 from .models._common import MAX_SO_LUONG
 from .models.bao_cao import KyBaoCao, _plain
-from .models.tien_do import TienDoKy
+from .models.tien_do import TienDoKy, task_key
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ky": ("ky", "ky_bao_cao"),
-    "nhiem_vu": ("nhiem_vu", "tt", "stt", "so_tt", "so"),
+    "nhiem_vu": ("nhiem_vu", "ma", "ma_nhiem_vu", "tt", "stt", "so_tt", "so"),
     "chi_tieu": ("chi_tieu", "don_vi", "don_vi_tinh"),
     "dat": ("dat", "so_dat", "dat_duoc", "so_luong_dat", "so_dat_duoc"),
     "trang_thai": ("trang_thai", "tinh_trang"),
     "ket_qua": ("ket_qua", "ket_qua_dat_duoc"),
     "kho_khan": ("kho_khan", "kho_khan_vuong_mac", "ton_tai"),
     "de_xuat": ("de_xuat", "kien_nghi", "de_xuat_kien_nghi"),
+    "chi_dao": ("chi_dao", "chi_dao_dieu_hanh", "cong_tac_chi_dao", "van_ban", "van_ban_ban_hanh"),
 }
 
 
@@ -70,12 +72,49 @@ def _from_data(data: Any, ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
             period["ky"] = ky.model_dump()
         elif ky is not None and isinstance(period["ky"], str) and not re.search(r"\d{4}", period["ky"]):
             period["ky"] = f"{period['ky']} năm {ky.nam}"
+        period.setdefault("nguon", source)
+        if isinstance(period.get("nhiem_vu"), dict):
+            period["nhiem_vu"] = {key: _figures(entry, key, source) for key, entry in period["nhiem_vu"].items()}
         try:
             out.append(TienDoKy.model_validate(_plain_data(period)))
         except ValidationError as exc:
             details = [describe_error(e, data if isinstance(data, dict) else period) for e in exc.errors()]
             raise InputError("tiến độ sai", source=source, details=details) from None
     return out
+
+
+def _figures(entry: Any, task: Any, source: str) -> Any:
+    """A task's ``dat`` read the Vietnamese way, as the clerk typed it (YAML's 1.000 is a thousand)."""
+    if not isinstance(entry, dict) or entry.get("dat") is None:
+        return entry
+    value = entry["dat"]
+    line = _line(entry, "dat")
+    where = f"{source}: {line}nhiệm vụ {task}, dat"
+    if isinstance(value, dict):
+        figures = {k: _number(_typed(v), f"{where} '{k}'") for k, v in value.items()}
+    elif isinstance(value, list):
+        figures = [_number(_typed(v), f"{where} (mục {i + 1})") for i, v in enumerate(value)]
+    else:
+        figures = _number(_typed(value), where)
+    return {**entry, "dat": figures}
+
+
+def _line(data: Any, key: str) -> str:
+    """``dòng 7, `` where a YAML mapping has ``key`` (empty when not known)."""
+    try:
+        return f"dòng {data.lc.value(key)[0] + 1}, "
+    except (AttributeError, KeyError, TypeError):
+        return ""
+
+
+def _typed(value: Any) -> Any:
+    """A YAML float as it was written (``1.000``, ``12.500``), so it is read like a figure in a cell."""
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    if isinstance(value, ScalarFloat) and value._exp is None and value._width and value._prec is not None:
+        decimals = max(value._width - value._prec - 1, 0)
+        return f"{float(value):.{decimals}f}" if math.isfinite(value) else value
+    return value
 
 
 def _plain_data(data: Any) -> Any:
@@ -133,7 +172,7 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
             if title in aliases:
                 positions.setdefault(name, index)
     if "nhiem_vu" not in positions:
-        raise InputError("dòng 1: thiếu cột 'nhiem_vu' (số thứ tự nhiệm vụ)", source=source)
+        raise InputError("dòng 1: thiếu cột 'nhiem_vu' (mã hoặc số thứ tự nhiệm vụ)", source=source)
     unknown = [rows[0][i] for i, title in enumerate(header) if title and not any(title in a for a in COLUMNS.values())]
     if unknown:
         raise InputError(f"dòng 1: cột không hiểu: {', '.join(map(str, unknown))}", source=source)
@@ -152,13 +191,18 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
         if ky is not None and not re.search(r"\d{4}", str(period)):
             period = f"{period} năm {ky.nam}"
         task_id = cell("nhiem_vu")
-        try:
-            number = int(float(str(task_id).strip().rstrip(".")))
-        except (TypeError, ValueError, OverflowError):
-            raise InputError(f"dòng {line}: số nhiệm vụ '{task_id}' phải là số (1, 2, …)", source=source) from None
-        entry = periods.setdefault(str(period), {}).setdefault(
-            number, {"dat": {}, "ket_qua": [], "kho_khan": [], "de_xuat": []}
-        )
+        whole = periods.setdefault(str(period), {"nhiem_vu": {}, "chi_dao": [], "kho_khan": [], "de_xuat": []})
+        if task_id in (None, ""):  # a row for the period as a whole: its documents, difficulties, proposals
+            for name in ("chi_dao", "kho_khan", "de_xuat"):
+                if cell(name):
+                    whole[name].append(str(cell(name)))
+            continue
+        key = task_key(task_id)
+        if not key or (isinstance(task_id, float) and not math.isfinite(task_id)) or key.lower() in ("inf", "nan"):
+            raise InputError(
+                f"dòng {line}: mã nhiệm vụ '{task_id}' không hợp lệ (1, 2, 1.3, PL-5)", source=source
+            ) from None
+        entry = whole["nhiem_vu"].setdefault(key, {"dat": {}, "ket_qua": [], "kho_khan": [], "de_xuat": []})
         column = positions.get("dat", 0)
         achieved = _number(cell("dat"), f"{source}: dòng {line}, cột {_column_name(column)} ({header_text[column]})")
         if achieved is not None:
@@ -169,7 +213,9 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
         for name in ("ket_qua", "kho_khan", "de_xuat"):
             if cell(name):
                 entry[name].append(str(cell(name)))
-    data = [{"ky": period, "nhiem_vu": tasks} for period, tasks in periods.items()]
+        if cell("chi_dao"):
+            whole["chi_dao"].append(str(cell("chi_dao")))
+    data = [{"ky": period, **content} for period, content in periods.items()]
     return _from_data(data, ky, source)
 
 

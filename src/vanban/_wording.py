@@ -24,8 +24,10 @@ from .models import (
     NhiemVu,
     OBang,
     PhuLuc,
+    PhuLucVanBan,
     SoKyHieu,
 )
+from .models.bao_cao import TEN_TRANG_THAI
 from .models.ke_hoach import COT_PHU_LUC
 
 #: One printed line as runs of (text, italic).
@@ -165,14 +167,20 @@ def dong_ket_qua(result: KetQuaNhiemVu, ky: KyBaoCao) -> list[str]:
         lines.append(f"- Kết quả: {paragraph}" if index == 0 else paragraph)
     for target in result.chi_tieu:
         verdict = ""
-        if ky.loai == "nam" and target.dat_chi_tieu is not None:
+        # a target reached stays reached (figures only add up); "not reached" needs every quarter's figure
+        if ky.loai == "nam" and target.dat_chi_tieu is not None and (target.dat_chi_tieu or not target.thieu):
             verdict = "; đạt chỉ tiêu" if target.dat_chi_tieu else "; chưa đạt chỉ tiêu"
         lines.append(f"- Chỉ tiêu: {target}{verdict}.")
     return lines
 
 
-def tieu_de_ket_qua(result: KetQuaNhiemVu, thu_tu: int) -> str:
-    return f"{thu_tu}. Nhiệm vụ {result.so}: {result.ten}"
+def tieu_de_ket_qua(result: KetQuaNhiemVu, so: str, theo_linh_vuc: bool) -> str:
+    """``2. Nhiệm vụ 2: <tên>`` in a flat list; ``1.2. <tên>`` under its field (with ``Nhiệm vụ PL-5:`` when the
+    task's identity is not its number there)."""
+    label = result.ma or str(result.so)
+    if theo_linh_vuc and label == so.rstrip("."):
+        return f"{so} {result.ten}"
+    return f"{so} Nhiệm vụ {label}: {result.ten}"
 
 
 def co_chi_tiet(tasks: list[NhiemVu]) -> bool:
@@ -213,8 +221,21 @@ def linh_vuc_in(area: LinhVuc, so: int, nhan: NhanTruong) -> list[DongIn]:
     return lines
 
 
-def ket_qua_in(result: KetQuaNhiemVu, thu_tu: int, ky: KyBaoCao) -> list[DongIn]:
-    return [_plain("khoan", tieu_de_ket_qua(result, thu_tu))] + [_plain("doan", x) for x in dong_ket_qua(result, ky)]
+def ket_qua_in(results: list[KetQuaNhiemVu], ky: KyBaoCao) -> list[DongIn]:
+    """The results of a report: task by task, or field by field (``1. Cải cách thể chế``, then ``1.1. …``) when the
+    plan groups its tasks."""
+    grouped = any(r.linh_vuc for r in results)
+    lines: list[DongIn] = []
+    field, field_number, number = None, 0, 0
+    for place, result in enumerate(results, 1):
+        if grouped and (place == 1 or result.linh_vuc != field):
+            field, field_number, number = result.linh_vuc, field_number + 1, 0
+            lines.append(_plain("khoan", f"{field_number}. {field or 'Nhiệm vụ khác'}"))
+        number += 1
+        so = f"{field_number}.{number}." if grouped else f"{place}."
+        lines.append(_plain("khoan", tieu_de_ket_qua(result, so, grouped)))
+        lines += [_plain("doan", x) for x in dong_ket_qua(result, ky)]
+    return lines
 
 
 _COLUMN_WORDS = (
@@ -325,10 +346,34 @@ def bang_tong_hop(ket_qua: list[KetQuaNhiemVu]) -> Bang:
     """The report's summary table: each task, its lead unit, targets, what was reached, status."""
     rows = [[_o(title, True) for title, _ in COT_TONG_HOP]]
     for result in ket_qua:
-        values = [str(result.so), result.ten, result.chu_tri or ""]
+        values = [result.ma or str(result.so), result.ten, result.chu_tri or ""]
         values += [cot_chi_tieu(result.chi_tieu, column) for column in ("ke_hoach", "dat", "ty_le")]
         rows.append([_o(value) for value in [*values, result.ten_trang_thai]])
     return Bang(hang=rows, hang_tieu_de=1, do_rong=[width for _, width in COT_TONG_HOP])
+
+
+def bieu_thong_ke(
+    ket_qua: list[KetQuaNhiemVu], ky: KyBaoCao, so_ky_hieu: SoKyHieu, ngay: date | NgayDuThao | None
+) -> PhuLucVanBan:
+    """Biểu 01 of a report: tasks by status, and the rate of completion over the tasks that have a status."""
+    known = [r for r in ket_qua if r.trang_thai is not None]
+    done = sum(r.trang_thai == "hoan_thanh" for r in known)
+    rows = [["STT", "Nội dung", "Đơn vị tính", "Số liệu", "Ghi chú"]]
+    rows.append(["1", "Số nhiệm vụ của kế hoạch", "nhiệm vụ", text.dem(len(ket_qua)), ""])
+    rows.append(["2", "Số nhiệm vụ đã có số liệu về tình trạng", "nhiệm vụ", text.dem(len(known)), ""])
+    for number, (key, name) in enumerate(TEN_TRANG_THAI.items(), 3):
+        count = text.dem(sum(r.trang_thai == key for r in known))
+        rows.append([str(number), f"Nhiệm vụ {name}", "nhiệm vụ", count, ""])
+    rate = text.ti_le(done / len(known), 2) if known else "[Bổ sung]"
+    rows.append([str(len(rows)), "Tỷ lệ hoàn thành (trên số nhiệm vụ có số liệu)", "%", rate, ""])
+    table = Bang(
+        hang=[[_o(value, dam=index == 0) for value in row] for index, row in enumerate(rows)],
+        hang_tieu_de=1,
+        do_rong=[700, 4600, 1300, 1300, 1400],
+    )
+    title = text.viet_hoa(f"Thống kê kết quả thực hiện nhiệm vụ {ky}")
+    note = f"(Kèm theo Báo cáo số {so_van_ban(so_ky_hieu)} {ngay_thang(ngay)})"
+    return PhuLucVanBan(nhan="Biểu 01", tieu_de=[title], ghi_chu=note, noi_dung=[table])
 
 
 def chu(line: Dong) -> str:

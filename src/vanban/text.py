@@ -203,16 +203,16 @@ def so_ky_hieu(so: int | None, ky_hieu: str) -> str:
 
 
 def dem(count: int, noun: str = "") -> str:
-    """A count as plans write it: below 10 with a leading zero.
+    """A count as plans write it: below 10 with a leading zero, thousands grouped with dots.
 
     >>> dem(5, "nhiệm vụ")
     '05 nhiệm vụ'
     >>> dem(25, "mô hình")
     '25 mô hình'
-    >>> dem(0)
-    '0'
+    >>> dem(0), dem(12500)
+    ('0', '12.500')
     """
-    text = so_hai_chu(count) if 0 < count < 10 else str(count)
+    text = so_hai_chu(count) if 0 < count < 10 else so(count)
     return f"{text} {noun}".rstrip()
 
 

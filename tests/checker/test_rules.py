@@ -274,6 +274,15 @@ CASES = [
             "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."],
         },
     ),
+    (
+        "ND30-KG-03",
+        "E",
+        {
+            **REPORT,
+            "kinh_gui": ["Kính gửi:\t- Ủy ban nhân dân tỉnh", "- Bộ Nội vụ."],  # the first, beside the label
+            "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."],
+        },
+    ),
 ]
 
 
@@ -364,6 +373,11 @@ def test_every_registered_rule_has_a_case():
         {"invisible_shape": True},
         {"east_asian_theme": True},
         {"symbol_run": True},
+        {
+            **REPORT,
+            "kinh_gui": ["Kính gửi:\t- Ủy ban nhân dân tỉnh;", "- Bộ Nội vụ."],
+            "noi_nhan_items": ["- Như trên;", "- Lưu: VT, VP."],
+        },
     ],
     ids=[
         "motto-one-paragraph",
@@ -374,6 +388,7 @@ def test_every_registered_rule_has_a_case():
         "invisible-shape",
         "east-asian-theme",
         "symbol",
+        "addressee-beside-label",
     ],
 )
 def test_real_layouts_are_not_false_alarms(changes):

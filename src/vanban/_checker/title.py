@@ -203,9 +203,12 @@ _format_fix(kinh_gui_format)
     "PL I-I.II.9.d",
 )
 def kinh_gui_list(ctx: Context) -> Iterator[Finding]:
-    items = [p for p in ctx.parts.kinh_gui[1:] if clean(p.text)]
-    for index, para in enumerate(items):
-        item = clean(para.text)
+    lines = ctx.parts.kinh_gui
+    beside = re.sub(r"^Kính gửi\s*:?\s*", "", clean(lines[0].text)) if lines else ""
+    items = [(p, clean(p.text)) for p in lines[1:] if clean(p.text)]
+    if items and beside:  # the first addressee beside the label
+        items.insert(0, (lines[0], beside))
+    for index, (para, item) in enumerate(items):
         end = "." if index == len(items) - 1 else ";"
         if not item.startswith("-") or not item.endswith(end):
             yield finding(

@@ -12,6 +12,7 @@ import argparse
 import glob
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,6 +252,11 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
         "--kinh-gui", action="append", default=[], metavar="NƠI", help="nơi được kính gửi; lặp lại cho nhiều nơi"
     )
     parser.add_argument(
+        "--theo",
+        metavar="VĂN_BẢN",
+        help="văn bản yêu cầu báo cáo, dẫn đầu tiên: 'Công văn số 123/UBND-KT ngày 05/3/2024 của UBND tỉnh về …'",
+    )
+    parser.add_argument(
         "--overwrite", action="store_true", help="cho ghi đè tệp YAML cạnh tệp ra dù không do vanban ghi"
     )
     _old_option(parser, "--progress", "--tien-do", "tien_do")
@@ -268,9 +274,23 @@ def _report(args: Args) -> int:
     plan = _load_document(args.plan)
     period = vanban.KyBaoCao.from_words(args.ky, args.nam or plan.nam)
     periods = [entry for path in args.tien_do for entry in vanban.load_progress(path, period)]
-    draft = vanban.draft_report(
-        plan, period, periods, so=args.so, ngay=args.ngay, nguoi_ky=args.nguoi_ky, kinh_gui=args.kinh_gui or None
-    )
+    from vanban._parse import parse_citation
+
+    request = parse_citation(args.theo) if args.theo and args.theo.strip() else args.theo
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", vanban.ReportWarning)
+        draft = vanban.draft_report(
+            plan,
+            period,
+            periods,
+            so=args.so,
+            ngay=args.ngay,
+            nguoi_ky=args.nguoi_ky,
+            kinh_gui=args.kinh_gui or None,
+            theo=request,
+        )
+    for warning in caught:
+        print(f"Chú ý: {warning.message}", file=sys.stderr)
     vanban.write_all(
         {output: vanban.render_bytes(draft), yaml_path: vanban.to_yaml(draft).encode("utf-8")},
         inputs=[args.plan, *args.tien_do],

@@ -1,7 +1,7 @@
 """Derivations: new documents computed from existing ones (pure functions, no files)."""
 
 from .._deprecated import alias, renamed_keywords
-from .bao_cao import draft_report
+from .bao_cao import ReportWarning, draft_report
 from .nam_sau import Change, changes_json, changes_markdown
 from .nam_sau import next_year as _next_year
 
@@ -10,4 +10,12 @@ draft_report = renamed_keywords(progress="tien_do")(draft_report)
 #: vanban 0.1's name of :func:`draft_report`, which drafts monthly to annual reports, not only quarterly ones.
 quarterly_report = alias(draft_report, "quarterly_report")
 
-__all__ = ["Change", "changes_json", "changes_markdown", "draft_report", "next_year", "quarterly_report"]
+__all__ = [
+    "Change",
+    "ReportWarning",
+    "changes_json",
+    "changes_markdown",
+    "draft_report",
+    "next_year",
+    "quarterly_report",
+]

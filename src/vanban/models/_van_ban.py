@@ -89,6 +89,20 @@ class Khoan(VBModel):
 NoiDung = list[str | Khoan | Bang]
 
 
+def cac_chu(noi_dung: NoiDung) -> list[str]:
+    """Every piece of text of free content, in reading order: paragraphs, khoản titles, table cells."""
+    out: list[str] = []
+    for item in noi_dung:
+        if isinstance(item, Khoan):
+            out.append(item.tieu_de)
+            out += cac_chu(item.doan)
+        elif isinstance(item, Bang):
+            out += [line for row in item.hang for cell in row for line in cell.doan]
+        else:
+            out.append(item)
+    return out
+
+
 class PhuLucVanBan(VBModel):
     """An appendix that is not a task table (a schedule, a report outline, forms), kept as written."""
 

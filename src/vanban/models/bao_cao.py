@@ -12,7 +12,7 @@ from vanban import text
 
 from .._errors import InputError
 from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string
-from ._van_ban import NoiDung, PhuLucVanBan, VanBan
+from ._van_ban import NoiDung, PhuLucVanBan, VanBan, cac_chu
 from .ke_hoach import MucKhac
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
@@ -154,6 +154,9 @@ class ChiTieuDat(VBModel):
     dat: int | float | None = Field(
         default=None, ge=0, le=MAX_SO_LUONG, description="Số đạt được; trống nếu chưa có số liệu."
     )
+    thieu: list[str] = Field(
+        default_factory=list, description="Các kỳ con chưa có số liệu (số đạt được chưa gồm các kỳ này)."
+    )
 
     @field_validator("so_luong", "dat")
     @classmethod
@@ -180,7 +183,8 @@ class ChiTieuDat(VBModel):
             if float(self.so_luong).is_integer()
             else f"{text.so(self.so_luong)} {self.don_vi}"
         )
-        return f"đạt {done}/{planned} ({text.ti_le(self.ty_le or 0, 1)})"
+        missing = f"; chưa có số liệu {', '.join(self.thieu)}" if self.thieu else ""
+        return f"đạt {done}/{planned} ({text.ti_le(self.ty_le or 0, 1)}{missing})"
 
 
 class KetQuaNhiemVu(VBModel):
@@ -188,6 +192,7 @@ class KetQuaNhiemVu(VBModel):
 
     so: int = Field(ge=1, description="Số thứ tự nhiệm vụ trong kế hoạch.")
     ma: str | None = Field(default=None, description="Mã của nhiệm vụ trong kế hoạch (xem NhiemVu.ma).")
+    linh_vuc: str | None = Field(default=None, description="Lĩnh vực (nhóm) của nhiệm vụ; kết quả in theo lĩnh vực.")
     ten: str
     chu_tri: str | None = None
     trang_thai: TrangThai | None = Field(
@@ -213,6 +218,7 @@ class KetQuaNhiemVu(VBModel):
 class TieuDeBaoCao(VBModel):
     """Section headings of the report (numbers I., II., … are added when rendering)."""
 
+    chi_dao: str = "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"
     ket_qua: str = "KẾT QUẢ THỰC HIỆN"
     ton_tai: str = "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"
     nhiem_vu_tiep_theo: str = "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM"
@@ -223,7 +229,7 @@ class TieuDeBaoCao(VBModel):
 class MucKhacBaoCao(MucKhac):
     """A section of a report read from an existing document with no typed field of its own, kept in place."""
 
-    sau: Literal["mo_dau", "ket_qua", "ton_tai", "nhiem_vu_tiep_theo", "de_xuat"] = "de_xuat"
+    sau: Literal["mo_dau", "chi_dao", "ket_qua", "ton_tai", "nhiem_vu_tiep_theo", "de_xuat"] = "de_xuat"
 
 
 class BaoCao(VanBan):
@@ -235,12 +241,18 @@ class BaoCao(VanBan):
     ky: KyBaoCao
     kinh_gui: list[str] = Field(default_factory=list, description="Nơi được kính gửi (báo cáo gửi cấp trên).")
     ke_hoach: VanBanDanChieu | None = Field(default=None, description="Kế hoạch được báo cáo.")
-    tong_quan: NoiDung = Field(default_factory=list, description="Đánh giá chung đầu mục I.")
+    chi_dao: NoiDung = Field(
+        default_factory=list, description="Công tác chỉ đạo, điều hành: văn bản đã ban hành, hội nghị, kiểm tra."
+    )
+    tong_quan: NoiDung = Field(default_factory=list, description="Kết quả chung, đầu mục kết quả.")
     ket_qua: list[KetQuaNhiemVu] = Field(default_factory=list)
     ton_tai: NoiDung = Field(default_factory=list)
     nhiem_vu_tiep_theo: NoiDung = Field(default_factory=list)
     de_xuat: NoiDung = Field(default_factory=list)
     phu_luc: bool = Field(default=True, description="In phụ lục bảng tổng hợp nhiệm vụ × chỉ tiêu.")
+    thong_ke: bool = Field(
+        default=False, description="In Biểu 01: số nhiệm vụ theo tình trạng và tỷ lệ hoàn thành (tính từ ket_qua)."
+    )
     muc_khac: list[MucKhacBaoCao] = Field(
         default_factory=list, description="Mục riêng của văn bản được đọc vào, giữ nguyên sau mục ``sau``."
     )
@@ -261,18 +273,23 @@ class BaoCao(VanBan):
         """Every ``[Bổ sung …]`` left for the clerk, with where it is, in reading order."""
         found = []
 
-        def scan(where: str, pieces: list[str]) -> None:
-            found.extend(f"{where}: {hit}" for piece in pieces for hit in PLACEHOLDER_RE.findall(piece))
+        def scan(where: str, pieces: NoiDung) -> None:
+            found.extend(f"{where}: {hit}" for piece in cac_chu(pieces) for hit in PLACEHOLDER_RE.findall(piece))
 
-        scan("đánh giá chung", self.tong_quan)
+        scan("mở đầu", self.mo_dau)
+        scan("công tác chỉ đạo, điều hành", self.chi_dao)
+        for section in self.muc_khac:
+            scan(section.tieu_de.lower(), section.noi_dung)
+        scan("kết quả chung", self.tong_quan)
         for item in self.ket_qua:
-            where = f"nhiệm vụ {item.so}"
+            where = f"nhiệm vụ {item.ma or item.so}"
             if item.trang_thai is None:
                 found.append(f"{where}: [Bổ sung tình trạng]")
             scan(where, item.ket_qua)
             found.extend(f"{where}: [Bổ sung số đạt được] ({t.don_vi})" for t in item.chi_tieu if t.dat is None)
-        scan("tồn tại, hạn chế", self.ton_tai)
+        scan("đánh giá chung", self.ton_tai)
         scan("nhiệm vụ kỳ tới", self.nhiem_vu_tiep_theo)
         scan("đề xuất, kiến nghị", self.de_xuat)
-        scan("mở đầu", self.mo_dau)
+        for appendix in self.phu_luc_khac:
+            scan((appendix.nhan or "phụ lục").lower(), appendix.noi_dung)
         return found

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from pydantic import Field, field_validator, model_validator
+
+from vanban import text
 
 from ._common import MAX_SO_LUONG, VBModel
 from .bao_cao import KyBaoCao, TrangThai, parse_trang_thai
@@ -17,6 +20,11 @@ def _paragraphs(value: Any) -> Any:
     if isinstance(value, str):
         return [line for line in (part.strip() for part in value.splitlines()) if line]
     return value
+
+
+def _figure(value: Any) -> Any:
+    """Digits as a Vietnamese clerk writes them ("1.000" is a thousand, "12,5" twelve and a half)."""
+    return text.tu_so(value) if isinstance(value, str) else value
 
 
 class TienDoNhiemVu(VBModel):
@@ -42,12 +50,12 @@ class TienDoNhiemVu(VBModel):
     def _achieved(cls, value: Any) -> Any:
         if value is None or value == "":
             return {}
-        if isinstance(value, (int, float)):
-            return {"1": value}
+        if isinstance(value, (int, float, str)):
+            value = [value]
         if isinstance(value, list):
-            return {str(index + 1): item for index, item in enumerate(value) if item is not None}
+            value = {str(index + 1): item for index, item in enumerate(value) if item is not None}
         if isinstance(value, dict):
-            return {str(key): item for key, item in value.items()}
+            return {str(key): _figure(item) for key, item in value.items()}
         return value
 
     @field_validator("dat")
@@ -62,10 +70,20 @@ class TienDoNhiemVu(VBModel):
 
 
 class TienDoKy(VBModel):
-    """Progress of every reported task in one period, keyed by the task's number in the plan."""
+    """Progress in one period: each reported task, keyed by its identity in the plan (``NhiemVu.ma``: ``2``,
+    ``1.3``, ``PL-5``; a plain number is the task's place in the plan), and what the period brought as a whole."""
 
     ky: KyBaoCao
-    nhiem_vu: dict[int, TienDoNhiemVu] = Field(default_factory=dict)
+    nhiem_vu: dict[str, TienDoNhiemVu] = Field(default_factory=dict)
+    chi_dao: list[str] = Field(
+        default_factory=list,
+        description="Công tác chỉ đạo, điều hành trong kỳ: văn bản đã ban hành, hội nghị, kiểm tra.",
+    )
+    kho_khan: list[str] = Field(default_factory=list, description="Khó khăn, vướng mắc chung của kỳ.")
+    de_xuat: list[str] = Field(default_factory=list, description="Đề xuất, kiến nghị chung của kỳ.")
+    nguon: str | None = Field(default=None, description="Tệp số liệu (để báo lỗi đúng chỗ).")
+
+    _texts = field_validator("chi_dao", "kho_khan", "de_xuat", mode="before")(_paragraphs)
 
     @model_validator(mode="before")
     @classmethod
@@ -73,10 +91,26 @@ class TienDoKy(VBModel):
         if isinstance(data, dict) and isinstance(data.get("nhiem_vu"), dict):
             tasks = {}
             for key, value in data["nhiem_vu"].items():
-                try:
-                    number = int(str(key).strip().rstrip("."))
-                except ValueError:
-                    raise ValueError(f"nhiem_vu: khóa '{key}' phải là số thứ tự nhiệm vụ (1, 2, …)") from None
-                tasks[number] = value if value is not None else {}
+                name = task_key(key)
+                if not name:
+                    raise ValueError(f"nhiem_vu: khóa '{key}' phải là mã hoặc số thứ tự nhiệm vụ (1, 2, 1.3, PL-5)")
+                tasks[name] = value if value is not None else {}
             data = {**data, "nhiem_vu": tasks}
         return data
+
+    @property
+    def noi(self) -> str:
+        """The period, with the file it came from (for messages)."""
+        return f"{self.ky}" + (f" (tệp {self.nguon})" if self.nguon else "")
+
+
+def task_key(key: Any) -> str:
+    """A task's key as written in progress data: ``2``, ``2.0`` (a spreadsheet's number), ``1.3``, ``PL-5``."""
+    if isinstance(key, bool):
+        return ""
+    if isinstance(key, float) and key.is_integer():
+        key = int(key)
+    value = str(key).strip().rstrip(".")
+    if re.fullmatch(r"\d+\.0", value):
+        value = value[:-2]
+    return value if re.fullmatch(r"[\w.\-]{1,20}", value) else ""
