@@ -11,6 +11,8 @@ with_tests=0
 if [ "$with_tests" = 1 ]; then
   need=()
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  # Calc, to open and save progress forms as a unit would (tests of `vanban tien-do`)
+  ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   # Liberation 2 has the precomposed Vietnamese letters; 1.x does not.
   [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)

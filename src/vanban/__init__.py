@@ -40,6 +40,7 @@ _EXPORTS = {
     "Khoan": "vanban.models",
     "KyBaoCao": "vanban.models",
     "LinhVuc": "vanban.models",
+    "MergeResult": "vanban._thu_thap",
     "MucKhac": "vanban.models",
     "MucKhacBaoCao": "vanban.models",
     "NgayDuThao": "vanban.models",
@@ -82,9 +83,11 @@ _EXPORTS = {
     "load_ke_hoach": "vanban._io",
     "load_profile": "vanban._checker",
     "load_progress": "vanban._tien_do",
+    "merge_progress": "vanban._thu_thap",
     "next_year": "vanban._derive",
     "parse": "vanban._parse",
     "parse_detailed": "vanban._parse",
+    "progress_forms": "vanban._thu_thap",
     "render": "vanban._render",
     "render_batch": "vanban._batch",
     "render_bytes": "vanban._render",
@@ -119,6 +122,7 @@ __all__ = [
     "Khoan",
     "KyBaoCao",
     "LinhVuc",
+    "MergeResult",
     "MucKhac",
     "MucKhacBaoCao",
     "NgayDuThao",
@@ -162,9 +166,11 @@ __all__ = [
     "load_ke_hoach",
     "load_profile",
     "load_progress",
+    "merge_progress",
     "next_year",
     "parse",
     "parse_detailed",
+    "progress_forms",
     "render",
     "render_batch",
     "render_bytes",
@@ -197,6 +203,7 @@ if TYPE_CHECKING:
     from ._parse import ParseNote, ParseResult, parse, parse_detailed
     from ._pdf import to_pdf
     from ._render import Template, render, render_bytes
+    from ._thu_thap import MergeResult, merge_progress, progress_forms
     from ._tien_do import load_progress
     from .models import (
         Bang,

@@ -28,17 +28,46 @@ from .models._common import MAX_SO_LUONG
 from .models.bao_cao import KyBaoCao, _plain
 from .models.tien_do import TienDoKy, task_key
 
+#: The columns a progress table may have, each with the headings it is known by (plain: no diacritics, words
+#: joined by "_"), most specific first; a heading names one column only.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ky": ("ky", "ky_bao_cao"),
-    "nhiem_vu": ("nhiem_vu", "ma", "ma_nhiem_vu", "tt", "stt", "so_tt", "so"),
-    "chi_tieu": ("chi_tieu", "don_vi", "don_vi_tinh"),
+    "nhiem_vu": ("ma", "ma_nhiem_vu", "stt", "tt", "so_tt", "so", "nhiem_vu"),
+    "ten": ("nhiem_vu", "ten_nhiem_vu", "noi_dung"),
+    "chi_tieu": ("don_vi_tinh", "don_vi", "chi_tieu"),
+    "so_chi_tieu": ("chi_tieu", "so_chi_tieu", "ke_hoach"),
     "dat": ("dat", "so_dat", "dat_duoc", "so_luong_dat", "so_dat_duoc"),
     "trang_thai": ("trang_thai", "tinh_trang"),
-    "ket_qua": ("ket_qua", "ket_qua_dat_duoc"),
+    "ket_qua": ("ket_qua", "ket_qua_dat_duoc", "ket_qua_thuc_hien"),
     "kho_khan": ("kho_khan", "kho_khan_vuong_mac", "ton_tai"),
     "de_xuat": ("de_xuat", "kien_nghi", "de_xuat_kien_nghi"),
-    "chi_dao": ("chi_dao", "chi_dao_dieu_hanh", "cong_tac_chi_dao", "van_ban", "van_ban_ban_hanh"),
+    "chi_dao": (
+        "chi_dao",
+        "chi_dao_dieu_hanh",
+        "cong_tac_chi_dao",
+        "van_ban",
+        "van_ban_ban_hanh",
+        "van_ban_da_ban_hanh",
+    ),
 }
+
+
+def heading(title: Any) -> str:
+    """A column title as plain words: ``Khó khăn, vướng mắc`` → ``kho_khan_vuong_mac``."""
+    return re.sub(r"[\W_]+", "_", _plain(str(title or ""))).strip("_")[:80]
+
+
+def columns(titles: list[Any]) -> dict[str, int]:
+    """Where each known column is, from a header row; each title used once, the most specific name first."""
+    plain = [heading(title) for title in titles]
+    found: dict[str, int] = {}
+    for name, aliases in COLUMNS.items():
+        for alias in aliases:
+            index = next((i for i, t in enumerate(plain) if t == alias and i not in found.values()), None)
+            if index is not None:
+                found[name] = index
+                break
+    return found
 
 
 def load_progress(path: str | os.PathLike[str], ky: KyBaoCao | None = None) -> list[TienDoKy]:
@@ -48,14 +77,14 @@ def load_progress(path: str | os.PathLike[str], ky: KyBaoCao | None = None) -> l
     if suffix in (".yaml", ".yml", ".json"):
         return _from_data(read_data(path), ky, str(path))
     if suffix == ".csv":
-        return _from_rows(_csv_rows(path), ky, str(path))
+        return load_rows(_csv_rows(path), ky, str(path))
     if suffix == ".xlsx":
         book = open_workbook(path)
         try:
             rows = list(sheet_rows(book.worksheets[0], str(path)))
         finally:
             book.close()
-        return _from_rows(rows, ky, str(path))
+        return load_rows(rows, ky, str(path))
     raise InputError("tiến độ chỉ đọc từ tệp .yaml, .yml, .json, .csv hoặc .xlsx", source=str(path))
 
 
@@ -160,20 +189,17 @@ def _number(value: Any, where: str) -> int | float | None:
         raise InputError(f"{where}: số đạt được {exc}") from None
 
 
-def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
+def load_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
+    """Progress periods from a table's rows (the first non-empty row is the header); rows without a period take
+    ``ky``; a task row that says nothing is no data."""
     numbered = [(line, row) for line, row in enumerate(rows, start=1) if any(cell not in (None, "") for cell in row)]
     if not numbered:
         raise InputError("bảng tiến độ trống", source=source)
     rows = [row for _, row in numbered]
-    header = [_plain(str(cell or ""))[:80] for cell in rows[0]]
-    positions: dict[str, int] = {}
-    for name, aliases in COLUMNS.items():
-        for index, title in enumerate(header):
-            if title in aliases:
-                positions.setdefault(name, index)
+    positions = columns(rows[0])
     if "nhiem_vu" not in positions:
         raise InputError("dòng 1: thiếu cột 'nhiem_vu' (mã hoặc số thứ tự nhiệm vụ)", source=source)
-    unknown = [rows[0][i] for i, title in enumerate(header) if title and not any(title in a for a in COLUMNS.values())]
+    unknown = [rows[0][i] for i, title in enumerate(rows[0]) if heading(title) and i not in positions.values()]
     if unknown:
         raise InputError(f"dòng 1: cột không hiểu: {', '.join(map(str, unknown))}", source=source)
     header_text = [str(cell or "") for cell in rows[0]]
@@ -215,6 +241,12 @@ def _from_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[
                 entry[name].append(str(cell(name)))
         if cell("chi_dao"):
             whole["chi_dao"].append(str(cell("chi_dao")))
+    for content in periods.values():
+        content["nhiem_vu"] = {
+            key: entry
+            for key, entry in content["nhiem_vu"].items()
+            if entry["dat"] or entry.get("trang_thai") or entry["ket_qua"] or entry["kho_khan"] or entry["de_xuat"]
+        }
     data = [{"ky": period, **content} for period, content in periods.items()]
     return _from_data(data, ky, source)
 

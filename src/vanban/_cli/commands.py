@@ -21,7 +21,6 @@ from typing import Any
 import vanban
 
 Args = argparse.Namespace
-_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass
@@ -133,15 +132,17 @@ def _render(args: Args) -> int:
     return _render_many(args)
 
 
-def _expand(inputs: list[str]) -> list[Path]:
-    """Files, folders (their .yaml/.yml/.json files) and glob patterns, in a stable order, each once."""
+def _expand(inputs: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml", ".json")) -> list[Path]:
+    """Files, folders (their files with these suffixes) and glob patterns, in a stable order, each once."""
     found: list[Path] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
+            found += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in suffixes and not p.name.startswith((".", "~$"))
+            )
         elif any(c in item for c in "*?[") and not path.exists():
-            found += sorted(Path(p) for p in glob.glob(item) if Path(p).suffix.lower() in _SUFFIXES)
+            found += sorted(Path(p) for p in glob.glob(item) if Path(p).suffix.lower() in suffixes)
         else:
             found.append(path)
     unique: dict[Path, Path] = {}
@@ -302,6 +303,97 @@ def _report(args: Args) -> int:
         _echo(f"Còn {len(missing)} chỗ cần bổ sung (tô vàng trong tệp Word):")
         for item in missing:
             _echo(f"  - {item}")
+    return 0
+
+
+# --- tien-do (progress collection) ---------------------------------------------------------------------
+def _progress_arguments(parser: argparse.ArgumentParser) -> None:
+    steps = parser.add_subparsers(title="việc", metavar="VIỆC", dest="viec", required=True, parser_class=type(parser))
+    forms = steps.add_parser(
+        "mau",
+        help="lập biểu mẫu Excel cho từng đơn vị chủ trì",
+        description="Lập biểu mẫu báo cáo tiến độ (.xlsx) cho từng đơn vị chủ trì, chỉ gồm nhiệm vụ của đơn vị đến\n"
+        "hạn trong hoặc trước kỳ; chỉ tiêu ghi sẵn, khóa; tình trạng chọn trong danh sách; ô số chỉ nhận số.",
+        formatter_class=parser.formatter_class,
+    )
+    forms.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch .yaml/.json hoặc .docx")
+    forms.add_argument("--ky", required=True, metavar="KỲ", help="kỳ báo cáo: 'quý II', '6 tháng đầu năm', 'tháng 3' …")
+    forms.add_argument("--out-dir", type=Path, metavar="THƯ_MỤC", help="thư mục ghi các biểu mẫu (một tệp mỗi đơn vị)")
+    forms.add_argument("--mot-tep", action="store_true", help="một tệp, mỗi đơn vị một trang")
+    forms.add_argument("-o", "--output", type=Path, metavar="RA.xlsx", help="tên tệp khi --mot-tep")
+    forms.add_argument("--nam", type=int, metavar="NĂM", help="năm của kỳ (mặc định: năm của kế hoạch)")
+    forms.add_argument("--han-nop", metavar="dd/mm/yyyy", help="hạn gửi lại, in ở trang hướng dẫn")
+    forms.add_argument("--gui-ve", metavar="NƠI", help="gửi về đâu (đơn vị, thư điện tử), in ở trang hướng dẫn")
+    forms.add_argument("--overwrite", action="store_true", help="cho ghi đè biểu mẫu đã có trong thư mục")
+    forms.set_defaults(run=_progress_forms)
+    merge = steps.add_parser(
+        "gop",
+        help="gộp các biểu mẫu đơn vị gửi lại thành tệp tiến độ",
+        description="Gộp các biểu mẫu đã điền thành tệp tiến độ cho `vanban report --tien-do`; in đơn vị chưa gửi,\n"
+        "nhiệm vụ chưa có số liệu và chỗ mâu thuẫn với kế hoạch.",
+        formatter_class=parser.formatter_class,
+    )
+    merge.add_argument(
+        "files", nargs="+", metavar="BIỂU_MẪU", help="các tệp .xlsx, thư mục, hoặc mẫu như 'bieu-mau/*.xlsx'"
+    )
+    merge.add_argument("-o", "--output", type=Path, required=True, metavar="RA.yaml", help="tệp tiến độ .yaml ra")
+    merge.add_argument("--ke-hoach", "--plan", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch để đối chiếu")
+    merge.add_argument("--ky", metavar="KỲ", help="kỳ phải có của mọi biểu mẫu")
+    merge.set_defaults(run=_progress_merge)
+
+
+def _progress_forms(args: Args) -> int:
+    if args.mot_tep == (args.out_dir is not None) and args.output is None:
+        raise vanban.InputError("cần --out-dir THƯ_MỤC (mỗi đơn vị một tệp), hoặc --mot-tep -o TỆP.xlsx")
+    if args.output is not None and not args.mot_tep:
+        raise vanban.InputError("-o chỉ dùng cùng --mot-tep; nhiều tệp thì dùng --out-dir")
+    folder = args.out_dir if args.out_dir is not None else (args.output.parent if args.output else Path("."))
+    if not folder.is_dir():
+        if not folder.parent.is_dir():
+            raise vanban.InputError(f"--out-dir '{folder}': thư mục '{folder.parent}' không tồn tại")
+        folder.mkdir()
+    plan = _load_document(args.plan)
+    period = vanban.KyBaoCao.from_words(args.ky, args.nam or plan.nam)
+    made = vanban.progress_forms(plan, period, mot_tep=args.mot_tep, han_nop=args.han_nop, gui_ve=args.gui_ve)
+    targets = {
+        (_suffix(args.output, (".xlsx",)) if args.output else folder / name): data for name, data in made.items()
+    }
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not args.overwrite:
+        raise vanban.InputError(
+            f"đã có {', '.join(existing[:3])}{' …' if len(existing) > 3 else ''}: không ghi đè biểu mẫu có thể đã điền "
+            "(cho phép: --overwrite)"
+        )
+    vanban.write_all(targets, inputs=[args.plan])
+    _echo(f"Đã lập {len(targets)} biểu mẫu {period}:")
+    for path in targets:
+        _echo(f"  - {path}")
+    return 0
+
+
+def _progress_merge(args: Args) -> int:
+    output = _suffix(args.output, (".yaml", ".yml"))
+    files = _expand(args.files, (".xlsx",))
+    vanban.write_all({output: b""}, inputs=[*files, args.ke_hoach], dry_run=True)
+    plan = _load_document(args.ke_hoach) if args.ke_hoach else None
+    found = vanban.merge_progress(files, plan, args.ky)
+    from vanban._thu_thap import progress_yaml
+
+    vanban.write_all({output: progress_yaml(found.progress, [str(f) for f in files]).encode("utf-8")}, inputs=files)
+    _echo(
+        f"Đã gộp {len(files)} tệp, {len(found.replied)}/{len(found.units)} đơn vị có số liệu, "
+        f"{len(found.progress.nhiem_vu)} nhiệm vụ; ghi {output}."
+    )
+    for title, items in (
+        ("Đơn vị chưa gửi:", found.missing_units),
+        ("Đơn vị gửi nhưng chưa điền:", found.empty_units),
+        ("Chưa có số liệu:", found.missing_figures),
+        ("Cần xem lại (mâu thuẫn với kế hoạch hoặc giữa các đơn vị):", found.contradictions),
+    ):
+        if items:
+            _echo(title)
+            for item in items:
+                _echo(f"  - {item}")
     return 0
 
 
@@ -537,6 +629,16 @@ COMMANDS = (
         "không có con số nào tự bịa ra.",
         _report_arguments,
         _report,
+    ),
+    Command(
+        "tien-do",
+        "lập biểu mẫu tiến độ cho các đơn vị; gộp biểu mẫu gửi lại",
+        "Thu thập số liệu tiến độ trước mỗi kỳ báo cáo, ba bước:\n"
+        "  vanban tien-do mau KH.yaml --ky 'quý II' --out-dir bieu-mau/   (gửi mỗi đơn vị một tệp)\n"
+        "  vanban tien-do gop bieu-mau-da-dien/*.xlsx -o tien-do-quy-II.yaml --ke-hoach KH.yaml\n"
+        "  vanban report KH.yaml --ky 'quý II' --tien-do tien-do-quy-II.yaml -o bao-cao-quy-II.docx",
+        _progress_arguments,
+        lambda args: 0,
     ),
     Command(
         "next-year",

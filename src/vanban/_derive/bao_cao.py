@@ -27,7 +27,6 @@ from ..models import (
     NguoiNhan,
     NoiNhan,
     SoKyHieu,
-    ThoiGian,
     VanBanDanChieu,
 )
 from ..models._common import parse_date
@@ -424,23 +423,6 @@ def _proposals(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> list
     return _by_task(inside, tasks, "de_xuat") or ["[Bổ sung đề xuất, kiến nghị (nếu có)]"]
 
 
-def _months_of(frame: ThoiGian | None, year: int) -> set[int] | None:
-    """The months of ``year`` a time frame names (None: the frame says nothing that can be placed)."""
-    if frame is None:
-        return None
-    if frame.nam not in (None, year):
-        return set()
-    if frame.loai == "ca_nam":
-        return set(range(1, 13))
-    if frame.loai == "quy":
-        return {m for q in frame.quy for m in range(3 * q - 2, 3 * q + 1)}
-    if frame.loai == "thang":
-        return set(frame.thang)
-    if frame.loai == "ngay" and frame.ngay:
-        return {frame.ngay.month} if frame.ngay.year == year else set()
-    return None
-
-
 def _remaining(result: KetQuaNhiemVu) -> str:
     left = [
         f"còn {text.dem(int(t.so_luong - t.dat), t.don_vi)}"
@@ -467,10 +449,10 @@ def _next_tasks(
         if not within:
             lines.append(f"Tiếp tục thực hiện nhiệm vụ {ma}: {name}{_remaining(result)}.")
             continue
-        timed = [(a.noi_dung, a.thoi_gian, _months_of(a.thoi_gian, year)) for a in task.hoat_dong if a.thoi_gian]
+        timed = [(a.noi_dung, a.thoi_gian, a.thoi_gian.cac_thang(year)) for a in task.hoat_dong if a.thoi_gian]
         due = [(n, f) for n, f, months in timed if months and months & ahead]
         late = [(n, f) for n, f, months in timed if months and max(months) in passed and not months & ahead]
-        frame = _months_of(task.thoi_gian, year)
+        frame = task.thoi_gian.cac_thang(year) if task.thoi_gian else None
         for content, when in due:
             lines.append(f"Nhiệm vụ {ma}: {content.rstrip(' .;,')} ({when}).")
         for content, when in late:

@@ -495,6 +495,20 @@ class ThoiGian(VBModel):
         """The label plans put before it."""
         return "Thời gian hoàn thành" if self.han else "Thời gian thực hiện"
 
+    def cac_thang(self, nam: int) -> set[int] | None:
+        """The months of year ``nam`` this time frame names (empty: another year; None: free text, unplaced)."""
+        if self.nam not in (None, nam):
+            return set()
+        if self.loai == "ca_nam":
+            return set(range(1, 13))
+        if self.loai == "quy":
+            return {m for q in self.quy for m in range(3 * q - 2, 3 * q + 1)}
+        if self.loai == "thang":
+            return set(self.thang)
+        if self.loai == "ngay" and self.ngay:
+            return {self.ngay.month} if self.ngay.year == nam else set()
+        return None
+
     @model_serializer(mode="plain")
     def _to_text(self) -> Any:
         short = str(self)
