@@ -223,6 +223,8 @@ def _line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
     for key in loc:
         lc = getattr(node, "lc", None)
         try:
+            if isinstance(node, dict) and key not in node and isinstance(key, str) and key.isdigit():
+                key = int(key)  # a key written 2 in the file, read as "2"
             if isinstance(node, dict) and key in node:
                 line = lc.key(key)[0] + 1 if lc else line
                 node = node[key]

@@ -55,7 +55,7 @@ from .models import (
     VanBanDanChieu,
 )
 from .models._van_ban import cac_chu
-from .models.bao_cao import parse_ky, parse_trang_thai
+from .models.bao_cao import parse_ky, parse_trang_thai, tach_ky
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
 MAX_DOC = 64 * 1024 * 1024
@@ -507,7 +507,7 @@ class _Reader:
         everything = " ".join([data["trich_yeu"], *(clean(p.text) for p in parts.body[:40])])
         if names:
             hit = re.search(re.escape(" ".join(names)), everything, re.IGNORECASE)
-            spoken = hit.group(0) if hit and not is_upper(hit.group(0)) else _committee(" ".join(names))
+            spoken = hit.group(0) if hit and not is_upper(hit.group(0)) else vn.ten_uy_ban(" ".join(names))
         else:
             lead = re.search(rf",\s*(?P<a>{_AGENCY_WORDS}\b[^,:]*?)\s+(?:xây dựng|ban hành|báo cáo)\b", everything)
             if lead:
@@ -1072,10 +1072,12 @@ class _Reader:
             label, value = (labelled[1], labelled[2]) if labelled else ("", item.text)
             if label == "Tình trạng":
                 if not value.startswith("[Bổ sung"):
+                    status = re.match(r"^(.*?)(?: \(chưa có số liệu ([^)]+)\))?\.?$", value)
                     try:
-                        task["trang_thai"] = parse_trang_thai(value.rstrip(". "))
-                    except ValueError:
+                        task["trang_thai"] = parse_trang_thai(status[1].rstrip(". "))
+                    except (ValueError, TypeError):
                         return None
+                    task["thieu"] = tach_ky(status[2]) if status[2] else []
             elif label == "Chỉ tiêu":
                 target = _target_reached(value)
                 if target is None:
@@ -1136,21 +1138,6 @@ class _Reader:
             updated.append(result.model_copy(update={"chu_tri": row[2].chu or None}))
         out["ket_qua"] = updated
         return True
-
-
-_COMMITTEE = re.compile(
-    r"^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(\S.*)$"
-)
-
-
-def _committee(name: str) -> str | None:
-    """A people's committee or council named in capitals, as a sentence writes it: ``ỦY BAN NHÂN DÂN TỈNH LÂM
-    ĐỒNG`` is ``Ủy ban nhân dân tỉnh Lâm Đồng`` (a place name capitalises every syllable)."""
-    match = _COMMITTEE.match(" ".join(name.split()))
-    if not match or any(c.islower() for c in match[3]):
-        return None
-    body, level, place = match[1].capitalize(), match[2].lower(), match[3]
-    return f"{body} {level} {' '.join(word.capitalize() for word in place.split())}"
 
 
 def _same_appendix(read: PhuLucVanBan, printed: PhuLucVanBan) -> bool:
@@ -1312,7 +1299,7 @@ def _target_reached(value: str) -> dict[str, Any] | None:
         planned = vn.tu_so(match["so"])
     except ValueError:
         return None
-    missing = [part.strip() for part in match["thieu"].split(",")] if match["thieu"] else []
+    missing = tach_ky(match["thieu"]) if match["thieu"] else []
     return {"so_luong": planned, "don_vi": match["don_vi"], "dat": dat, "thieu": missing}
 
 

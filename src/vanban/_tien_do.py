@@ -25,7 +25,7 @@ from ._files import read_text
 from ._io import describe_error, read_data
 from ._xlsx import MAX_COLUMNS, MAX_ROWS, open_workbook, sheet_rows
 from .models._common import MAX_SO_LUONG
-from .models.bao_cao import KyBaoCao, _plain
+from .models.bao_cao import KyBaoCao, _plain, parse_trang_thai
 from .models.tien_do import TienDoKy, task_key
 
 #: The columns a progress table may have, each with the headings it is known by (plain: no diacritics, words
@@ -91,24 +91,39 @@ def load_progress(path: str | os.PathLike[str], ky: KyBaoCao | None = None) -> l
 def _from_data(data: Any, ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
     periods = data if isinstance(data, list) else [data]
     out = []
-    for index, period in enumerate(periods):
-        if not isinstance(period, dict):
+    for index, original in enumerate(periods):
+        if not isinstance(original, dict):
             raise InputError(f"mục {index + 1}: cần nhóm trường 'ky' và 'nhiem_vu'", source=source)
-        period = dict(period)
-        if period.get("ky") is None:
+        period = dict(original)
+        if period.get("ky") in (None, ""):
             if ky is None:
                 raise InputError("thiếu 'ky' (kỳ báo cáo, ví dụ: quý I năm 2024)", source=source)
             period["ky"] = ky.model_dump()
-        elif ky is not None and isinstance(period["ky"], str) and not re.search(r"\d{4}", period["ky"]):
+        elif not isinstance(period["ky"], str):
+            raise InputError(f"kỳ báo cáo '{period['ky']}' phải viết bằng chữ, như: quý I năm 2024", source=source)
+        elif ky is not None and not re.search(r"\d{4}", period["ky"]):
             period["ky"] = f"{period['ky']} năm {ky.nam}"
         period.setdefault("nguon", source)
         if isinstance(period.get("nhiem_vu"), dict):
-            period["nhiem_vu"] = {key: _figures(entry, key, source) for key, entry in period["nhiem_vu"].items()}
+            period["nhiem_vu"] = _task_keys(period["nhiem_vu"], source)
         try:
-            out.append(TienDoKy.model_validate(_plain_data(period)))
+            out.append(TienDoKy.__pydantic_validator__.validate_python(_plain_data(period)))
         except ValidationError as exc:
-            details = [describe_error(e, data if isinstance(data, dict) else period) for e in exc.errors()]
-            raise InputError("tiến độ sai", source=source, details=details) from None
+            details = [describe_error(e, original) for e in exc.errors(include_url=False)]
+            raise InputError(f"tiến độ sai ({len(details)} lỗi)", source=source, details=details) from None
+    return out
+
+
+def _task_keys(tasks: dict[Any, Any], source: str) -> dict[str, Any]:
+    """The tasks of a period by key as written (YAML's 1.10 is task 1.10, not 1.1), each once, figures read."""
+    out: dict[str, Any] = {}
+    for raw, entry in tasks.items():
+        key = task_key(_typed(raw))
+        if not key:
+            raise InputError(f"{_line(tasks, raw)}mã nhiệm vụ '{raw}' không hợp lệ (1, 2, 1.3, PL-5)", source=source)
+        if key in out:
+            raise InputError(f"{_line(tasks, raw)}nhiệm vụ '{key}' ghi hai lần", source=source)
+        out[key] = _figures(entry, key, source)
     return out
 
 
@@ -128,7 +143,7 @@ def _figures(entry: Any, task: Any, source: str) -> Any:
     return {**entry, "dat": figures}
 
 
-def _line(data: Any, key: str) -> str:
+def _line(data: Any, key: Any) -> str:
     """``dòng 7, `` where a YAML mapping has ``key`` (empty when not known)."""
     try:
         return f"dòng {data.lc.value(key)[0] + 1}, "
@@ -137,8 +152,13 @@ def _line(data: Any, key: str) -> str:
 
 
 def _typed(value: Any) -> Any:
-    """A YAML float as it was written (``1.000``, ``12.500``), so it is read like a figure in a cell."""
+    """A YAML number as it was written (``1.000``, ``12.500``, ``1.10``), so it is read like a figure in a cell;
+    hexadecimal, octal or binary numbers are refused."""
     from ruamel.yaml.scalarfloat import ScalarFloat
+    from ruamel.yaml.scalarint import BinaryInt, HexInt, OctalInt
+
+    if isinstance(value, (BinaryInt, HexInt, OctalInt)):
+        return {HexInt: f"0x{value:x}", OctalInt: f"0o{value:o}"}.get(type(value), f"0b{value:b}")  # refused as text
 
     if isinstance(value, ScalarFloat) and value._exp is None and value._width and value._prec is not None:
         decimals = max(value._width - value._prec - 1, 0)
@@ -177,65 +197,86 @@ def _number(value: Any, where: str) -> int | float | None:
     """A figure: a number as Excel stores it, or Vietnamese digits ("1.000" is a thousand, "12,5" twelve and a half)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise InputError(f"{where}: số đạt được '{value}' không phải là số")
     if isinstance(value, (int, float)):
         if not math.isfinite(value) or abs(value) > MAX_SO_LUONG:
             raise InputError(f"{where}: số đạt được '{value}' không hợp lệ (quá lớn hoặc không hữu hạn)")
-        return int(value) if float(value).is_integer() else value
-    try:
-        return text.tu_so(str(value))
-    except ValueError as exc:
-        raise InputError(f"{where}: số đạt được {exc}") from None
+        number: int | float = int(value) if float(value).is_integer() else value
+    else:
+        try:
+            number = text.tu_so(value)
+        except ValueError as exc:
+            raise InputError(f"{where}: số đạt được {exc}") from None
+    if number < 0:
+        raise InputError(f"{where}: số đạt được {text.so(number)} âm")
+    return number
 
 
 def load_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[TienDoKy]:
-    """Progress periods from a table's rows (the first non-empty row is the header); rows without a period take
-    ``ky``; a task row that says nothing is no data."""
+    """Progress periods from a table's rows: the header is the first row naming the task column (title rows above
+    it are skipped); rows without a period take ``ky``; a task row that says nothing is no data."""
     numbered = [(line, row) for line, row in enumerate(rows, start=1) if any(cell not in (None, "") for cell in row)]
     if not numbered:
         raise InputError("bảng tiến độ trống", source=source)
-    rows = [row for _, row in numbered]
-    positions = columns(rows[0])
-    if "nhiem_vu" not in positions:
-        raise InputError("dòng 1: thiếu cột 'nhiem_vu' (mã hoặc số thứ tự nhiệm vụ)", source=source)
-    unknown = [rows[0][i] for i, title in enumerate(rows[0]) if heading(title) and i not in positions.values()]
-    if unknown:
-        raise InputError(f"dòng 1: cột không hiểu: {', '.join(map(str, unknown))}", source=source)
-    header_text = [str(cell or "") for cell in rows[0]]
+    start = next((n for n, (_, row) in enumerate(numbered[:10]) if "nhiem_vu" in columns(row)), None)
+    if start is None:
+        raise InputError(
+            f"dòng {numbered[0][0]}: thiếu cột 'nhiem_vu' (mã hoặc số thứ tự nhiệm vụ: STT, Mã, Nhiệm vụ)",
+            source=source,
+        )
+    header_line, header = numbered[start]
+    positions = columns(header)
+    for index, title in enumerate(header):
+        if heading(title) and index not in positions.values():
+            twice = any(heading(header[used]) == heading(title) for used in positions.values())
+            reason = "ghi hai lần" if twice else "không hiểu"
+            raise InputError(f"dòng {header_line}: cột '{title}' {reason}", source=source)
+
+    def where(line: int, name: str) -> str:
+        column = positions[name]
+        return f"dòng {line}, cột {_column_name(column)} ({header[column]})"
+
     periods: dict[str, dict[str, Any]] = {}
-    for line, row in numbered[1:]:
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, row in numbered[start + 1 :]:
 
         def cell(name: str, row: list[Any] = row) -> Any:
             index = positions.get(name)
             value = row[index] if index is not None and index < len(row) else None
             return value.strip() if isinstance(value, str) else value
 
-        period = cell("ky") or (str(ky) if ky else None)
-        if not period:
-            raise InputError(f"dòng {line}: thiếu kỳ báo cáo (cột 'ky' hoặc tùy chọn --ky)", source=source)
-        if ky is not None and not re.search(r"\d{4}", str(period)):
-            period = f"{period} năm {ky.nam}"
-        task_id = cell("nhiem_vu")
+        period = _period_of(cell("ky"), ky, line, where, source)
         whole = periods.setdefault(str(period), {"nhiem_vu": {}, "chi_dao": [], "kho_khan": [], "de_xuat": []})
+        task_id = cell("nhiem_vu")
         if task_id in (None, ""):  # a row for the period as a whole: its documents, difficulties, proposals
+            if any(cell(name) not in (None, "") for name in ("dat", "trang_thai", "ket_qua")):
+                raise InputError(f"dòng {line}: có số liệu nhưng thiếu mã nhiệm vụ", source=source)
             for name in ("chi_dao", "kho_khan", "de_xuat"):
                 if cell(name):
                     whole[name].append(str(cell(name)))
             continue
-        key = task_key(task_id)
-        if not key or (isinstance(task_id, float) and not math.isfinite(task_id)) or key.lower() in ("inf", "nan"):
-            raise InputError(
-                f"dòng {line}: mã nhiệm vụ '{task_id}' không hợp lệ (1, 2, 1.3, PL-5)", source=source
-            ) from None
+        key = _row_key(task_id, line, source)
         entry = whole["nhiem_vu"].setdefault(key, {"dat": {}, "ket_qua": [], "kho_khan": [], "de_xuat": []})
-        column = positions.get("dat", 0)
-        achieved = _number(cell("dat"), f"{source}: dòng {line}, cột {_column_name(column)} ({header_text[column]})")
+        achieved = _number(cell("dat"), f"{source}: {where(line, 'dat')}") if "dat" in positions else None
         if achieved is not None:
             target = str(cell("chi_tieu") or "1")
-            entry["dat"][target] = entry["dat"].get(target, 0) + achieved
+            if (str(period), key, target) in seen:
+                raise InputError(
+                    f"dòng {line}: nhiệm vụ {key} đã có số đạt được ở dòng {seen[str(period), key, target]}"
+                    + (f" (chỉ tiêu '{target}')" if target != "1" else "")
+                    + "; mỗi chỉ tiêu một số mỗi kỳ",
+                    source=source,
+                )
+            seen[str(period), key, target] = line
+            entry["dat"][target] = achieved
         if cell("trang_thai"):
-            entry["trang_thai"] = cell("trang_thai")
+            status = _status(cell("trang_thai"), f"{where(line, 'trang_thai')}", source)
+            if entry.get("trang_thai") not in (None, status):
+                raise InputError(
+                    f"dòng {line}: nhiệm vụ {key} có hai tình trạng khác nhau trong {period}", source=source
+                )
+            entry["trang_thai"] = status
         for name in ("ket_qua", "kho_khan", "de_xuat"):
             if cell(name):
                 entry[name].append(str(cell(name)))
@@ -249,6 +290,41 @@ def load_rows(rows: list[list[Any]], ky: KyBaoCao | None, source: str) -> list[T
         }
     data = [{"ky": period, **content} for period, content in periods.items()]
     return _from_data(data, ky, source)
+
+
+def _period_of(value: Any, ky: KyBaoCao | None, line: int, where: Any, source: str) -> KyBaoCao:
+    if value in (None, ""):
+        if ky is None:
+            raise InputError(f"dòng {line}: thiếu kỳ báo cáo (cột 'ky' hoặc tùy chọn --ky)", source=source)
+        return ky
+    if not isinstance(value, str):
+        raise InputError(
+            f"{where(line, 'ky')}: kỳ báo cáo '{value}' phải viết bằng chữ, như: quý I năm 2024", source=source
+        )
+    try:
+        return KyBaoCao.from_words(value, ky.nam if ky else None)
+    except InputError as exc:
+        raise InputError(f"{where(line, 'ky')}: {exc}", source=source) from None
+
+
+def _row_key(task_id: Any, line: int, source: str) -> str:
+    if isinstance(task_id, float) and not task_id.is_integer():
+        raise InputError(
+            f"dòng {line}: mã nhiệm vụ {task_id} là một số (Excel bỏ số 0 ở cuối: 1.10 thành 1.1); "
+            "định dạng ô là Văn bản (Text) rồi ghi lại mã",
+            source=source,
+        )
+    key = task_key(task_id)
+    if not key or key.lower() in ("inf", "nan"):
+        raise InputError(f"dòng {line}: mã nhiệm vụ '{task_id}' không hợp lệ (1, 2, 1.3, PL-5)", source=source)
+    return key
+
+
+def _status(value: Any, where: str, source: str) -> str:
+    try:
+        return str(parse_trang_thai(str(value)))
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}", source=source) from None
 
 
 def _column_name(index: int) -> str:

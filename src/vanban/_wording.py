@@ -27,7 +27,7 @@ from .models import (
     PhuLucVanBan,
     SoKyHieu,
 )
-from .models.bao_cao import TEN_TRANG_THAI
+from .models.bao_cao import TEN_TRANG_THAI, cac_ky
 from .models.ke_hoach import COT_PHU_LUC
 
 #: One printed line as runs of (text, italic).
@@ -223,7 +223,8 @@ def linh_vuc_in(area: LinhVuc, so: int, nhan: NhanTruong) -> list[DongIn]:
 
 def ket_qua_in(results: list[KetQuaNhiemVu], ky: KyBaoCao) -> list[DongIn]:
     """The results of a report: task by task, or field by field (``1. Cải cách thể chế``, then ``1.1. …``) when the
-    plan groups its tasks."""
+    plan groups its tasks. Khoản are numbered from 1 in the section (ND30-HD-09); a task whose identity in the plan
+    is another number says so (``1.1. Nhiệm vụ 2.1: …``)."""
     grouped = any(r.linh_vuc for r in results)
     lines: list[DongIn] = []
     field, field_number, number = None, 0, 0
@@ -324,7 +325,8 @@ def cot_chi_tieu(targets: list[ChiTieuDat], column: str) -> str:
         if column == "ke_hoach":
             values.append(f"{text.so(target.so_luong)} {target.don_vi}")
         elif column == "dat":
-            values.append("[Bổ sung]" if target.dat is None else text.so(target.dat))
+            missing = f" (chưa có số liệu {cac_ky(target.thieu)})" if target.thieu else ""
+            values.append("[Bổ sung]" if target.dat is None else text.so(target.dat) + missing)
         else:
             values.append("" if target.ty_le is None else text.ti_le(target.ty_le, 1))
     return "; ".join(values)
@@ -358,12 +360,14 @@ def bieu_thong_ke(
     """Biểu 01 of a report: tasks by status, and the rate of completion over the tasks that have a status."""
     known = [r for r in ket_qua if r.trang_thai is not None]
     done = sum(r.trang_thai == "hoan_thanh" for r in known)
+    partial = sum(bool(r.thieu) for r in known)
+    note = f"{text.dem(partial)} nhiệm vụ chưa đủ số liệu các kỳ" if partial else ""
     rows = [["STT", "Nội dung", "Đơn vị tính", "Số liệu", "Ghi chú"]]
     rows.append(["1", "Số nhiệm vụ của kế hoạch", "nhiệm vụ", text.dem(len(ket_qua)), ""])
-    rows.append(["2", "Số nhiệm vụ đã có số liệu về tình trạng", "nhiệm vụ", text.dem(len(known)), ""])
+    rows.append(["2", "Số nhiệm vụ đã có số liệu về tình trạng, trong đó:", "nhiệm vụ", text.dem(len(known)), note])
     for number, (key, name) in enumerate(TEN_TRANG_THAI.items(), 3):
-        count = text.dem(sum(r.trang_thai == key for r in known))
-        rows.append([str(number), f"Nhiệm vụ {name}", "nhiệm vụ", count, ""])
+        count = text.dem(sum(r.trang_thai == key for r in known)) if known else "[Bổ sung]"
+        rows.append([str(number), f"- {name[:1].upper()}{name[1:]}", "nhiệm vụ", count, ""])
     rate = text.ti_le(done / len(known), 2) if known else "[Bổ sung]"
     rows.append([str(len(rows)), "Tỷ lệ hoàn thành (trên số nhiệm vụ có số liệu)", "%", rate, ""])
     table = Bang(

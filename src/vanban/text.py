@@ -130,6 +130,46 @@ def ngat_dong(line: str, fits: Callable[[str], bool]) -> list[str]:
     return [line]
 
 
+_UY_BAN = re.compile(
+    r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|"
+    r"ĐẶC KHU)\s+(\S.*)$"
+)
+#: Names of departments whose words are not written the usual way (each part's first word capitalised).
+_TEN_SO_RIENG = {"CÔNG THƯƠNG": "Công Thương"}
+
+
+def ten_uy_ban(name: str) -> str | None:
+    """A people's committee or council named in capitals, as a sentence writes it: ``ỦY BAN NHÂN DÂN TỈNH LÂM
+    ĐỒNG`` is ``Ủy ban nhân dân tỉnh Lâm Đồng`` (a place name capitalises every syllable).
+
+    >>> ten_uy_ban("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), ten_uy_ban("SỞ NỘI VỤ")
+    ('Ủy ban nhân dân tỉnh Lâm Đồng', None)
+    """
+    match = _UY_BAN.match(" ".join(name.split()))
+    if not match or any(c.islower() for c in match[3]):
+        return None
+    body = "Ủy ban nhân dân" if "BAN" in match[1] else "Hội đồng nhân dân"
+    return f"{body} {match[2].lower()} {' '.join(word.capitalize() for word in match[3].split())}"
+
+
+def ten_so(name: str) -> str | None:
+    """A department named in capitals as a sentence usually writes it: the first word of each part capitalised
+    (``SỞ GIÁO DỤC VÀ ĐÀO TẠO`` → ``Sở Giáo dục và Đào tạo``). A guess: names of people or places inside would
+    need their own capitals.
+
+    >>> ten_so("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), ten_so("SỞ CÔNG THƯƠNG"), ten_so("PHÒNG NỘI VỤ")
+    ('Sở Văn hóa, Thể thao và Du lịch', 'Sở Công Thương', None)
+    """
+    words = " ".join(name.split())
+    if not words.startswith("SỞ ") or any(c.islower() for c in words):
+        return None
+    body = words[3:]
+    if body in _TEN_SO_RIENG:
+        return f"Sở {_TEN_SO_RIENG[body]}"
+    parts = re.split(r"(, | VÀ )", body)
+    return "Sở " + "".join(p.lower() if p in (", ", " VÀ ") else p.capitalize() for p in parts)
+
+
 def so_hai_chu(number: int) -> str:
     """A number below 10 with a leading zero, as the decree writes days and numbers.
 

@@ -154,11 +154,11 @@ def test_overall_figures_in_prose_and_the_annex_referred_to(q1_lines):
     cells = q1_lines[start + 2 :]
     expected = [
         ("Số nhiệm vụ của kế hoạch", "05"),
-        ("Số nhiệm vụ đã có số liệu về tình trạng", "05"),
-        ("Nhiệm vụ hoàn thành", padded(statuses.count("hoàn thành"))),
-        ("Nhiệm vụ đang thực hiện", padded(statuses.count("đang thực hiện"))),
-        ("Nhiệm vụ chậm tiến độ", padded(statuses.count("chậm tiến độ"))),
-        ("Nhiệm vụ chưa triển khai", "0"),
+        ("Số nhiệm vụ đã có số liệu về tình trạng, trong đó:", "05"),
+        ("- Hoàn thành", padded(statuses.count("hoàn thành"))),
+        ("- Đang thực hiện", padded(statuses.count("đang thực hiện"))),
+        ("- Chậm tiến độ", padded(statuses.count("chậm tiến độ"))),
+        ("- Chưa triển khai", "0"),
         ("Tỷ lệ hoàn thành (trên số nhiệm vụ có số liệu)", "20%"),
     ]
     for name, figure in expected:
@@ -180,7 +180,7 @@ def test_quarter_figures_are_right(q1_lines):
 def test_next_period_only_what_is_due_or_unfinished(q1_report, q1_lines):
     # task 1 is finished; task 4's activity is timed "Quý I, II": due in quý II; 2, 3, 5 run all year
     assert section(q1_lines, "PHƯƠNG HƯỚNG") == [
-        "- Nhiệm vụ 4: Hỗ trợ nộp đơn đăng ký nhãn hiệu tập thể, nhãn hiệu chứng nhận (Quý I, II năm 2024).",
+        "- Nhiệm vụ 4: Hỗ trợ nộp đơn đăng ký nhãn hiệu tập thể, nhãn hiệu chứng nhận (quý I, II năm 2024).",
         "- Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành của kế hoạch: nhiệm vụ 2, 3, 5 (chi tiết tại Phụ lục).",
     ]
     assert section(q1_lines, "ĐỀ XUẤT") == ["- Nhiệm vụ 3: " + raw_q1()["nhiem_vu"][3]["de_xuat"]]
@@ -210,9 +210,11 @@ def test_no_data_states_no_figure_and_no_status(plan):
     assert results.count("- Tình trạng: [Bổ sung tình trạng].") == 5
     assert "- Chỉ tiêu: [Bổ sung số đạt được] / 15 Doanh nghiệp, Hợp tác xã." in results
     assert section(lines, "PHƯƠNG HƯỚNG") == [
-        "- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu: 1, 2, 3, 4, 5]"
+        "- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu đến hết năm 2024: 1, 2, 3, 4, 5]"
     ]
     statistics = lines[lines.index("Biểu 01") :]
+    for row in ("- Hoàn thành", "- Đang thực hiện", "- Chậm tiến độ", "- Chưa triển khai"):
+        assert statistics[statistics.index(row) + 2] == "[Bổ sung]"  # no count where nothing is known
     rate = statistics.index("Tỷ lệ hoàn thành (trên số nhiệm vụ có số liệu)")
     assert statistics[rate + 2] == "[Bổ sung]"
     assert "nhiệm vụ 1: [Bổ sung tình trạng]" in report.placeholders()
@@ -244,7 +246,7 @@ def test_three_of_forty_tasks_reported():
     # section IV: the one unfinished task with data, by name of its identity; the others wait for data
     assert section(lines, "PHƯƠNG HƯỚNG") == [
         "- Tiếp tục thực hiện các nhiệm vụ chưa hoàn thành của kế hoạch: nhiệm vụ 30 (chi tiết tại Phụ lục).",
-        f"- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu: {missing}]",
+        f"- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu đến hết quý I năm 2025: {missing}]",
     ]
     assert "- Chỉ tiêu: đạt 04/10 hồ sơ (40%)." in results
 
@@ -253,7 +255,8 @@ def test_six_months_from_quarter_two_only(plan):
     report = draft_report(plan, "6 tháng đầu năm", load_progress(Q2))
     lines = lines_of(report)
     results = section(lines, "KẾT QUẢ")
-    assert "Chưa có số liệu quý I năm 2024; số liệu cộng dồn chưa gồm các kỳ này." in results
+    assert "Chưa có số liệu quý I năm 2024; số liệu cộng dồn chưa gồm kỳ này." in results
+    assert not any("theo kỳ gần nhất" in line for line in results)  # quý II is the end: the statuses are current
     row = next(r for r in raw_q2() if r["nhiem_vu"] == "2")
     assert f"- Kết quả: Quý II năm 2024: {row['ket_qua']}" in results
     assert "- Chỉ tiêu: đạt 05/15 Doanh nghiệp, Hợp tác xã (33,3%; chưa có số liệu quý I năm 2024)." in results
@@ -301,12 +304,23 @@ def test_annual_report_says_whether_each_target_was_reached(plan):
 def test_annual_with_quarters_missing_gives_no_verdict(plan):
     report = draft_report(plan, "năm 2024", load_progress(Q1) + load_progress(Q2))
     lines = lines_of(report)
-    assert "Chưa có số liệu quý III năm 2024, quý IV năm 2024; số liệu cộng dồn chưa gồm các kỳ này." in lines
+    assert "Chưa có số liệu quý III, quý IV năm 2024; số liệu cộng dồn chưa gồm các kỳ này." in lines
     assert (
-        "- Chỉ tiêu: đạt 11/15 Doanh nghiệp, Hợp tác xã (73,3%; chưa có số liệu quý III năm 2024, quý IV năm 2024)."
+        "04 nhiệm vụ chưa có số liệu đủ các kỳ; tình trạng của các nhiệm vụ này là theo kỳ gần nhất có số liệu."
         in lines
     )
+    assert "- Chỉ tiêu: đạt 11/15 Doanh nghiệp, Hợp tác xã (73,3%; chưa có số liệu quý III, quý IV năm 2024)." in lines
+    assert "- Tình trạng: đang thực hiện (chưa có số liệu quý III, quý IV năm 2024)." in lines
     assert not any("đạt chỉ tiêu" in line for line in lines)
+    # no carry-over is claimed for tasks whose year-end status is unknown (task 1, done in quý I, stays done)
+    assert section(lines, "PHƯƠNG HƯỚNG") == [
+        "- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu đến hết năm 2024: 2, 3, 4, 5]"
+    ]
+    appendix = lines[lines.index("Phụ lục") :]
+    assert "11 (chưa có số liệu quý III, quý IV năm 2024)" in appendix
+    statistics = lines[lines.index("Biểu 01") :]
+    known = statistics.index("Số nhiệm vụ đã có số liệu về tình trạng, trong đó:")
+    assert statistics[known + 3] == "04 nhiệm vụ chưa đủ số liệu các kỳ"
 
 
 # --- the period belongs to the plan's year ----------------------------------------------------------------
@@ -330,9 +344,16 @@ def test_plan_issued_after_the_period_warns():
         draft_report(plan, "quý I")
 
 
-def test_period_outside_the_plan_is_refused():
-    with pytest.raises(InputError, match="kỳ quý I năm 2024 không thuộc kế hoạch năm 2025"):
-        draft_report(plan_of(2), "quý I năm 2024")
+def test_period_outside_the_plan_warns():
+    """Plans run past their year (an election in March); the clerk is warned, not stopped."""
+    with pytest.warns(vanban.ReportWarning, match=r"kỳ quý I năm 2026 ngoài năm của kế hoạch \(2025\)"):
+        report = draft_report(plan_of(2), "quý I năm 2026")
+    assert str(report.ky) == "quý I năm 2026"
+
+
+def test_progress_for_another_period_is_an_error_naming_the_file(plan):
+    with pytest.raises(InputError, match=re.escape(f"tiến độ quý II năm 2024 (tệp {Q2}) không thuộc quý I năm 2024")):
+        draft_report(plan, "quý I", load_progress(Q2))
 
 
 # --- fields, identities, the request answered ---------------------------------------------------------------
@@ -508,6 +529,62 @@ def test_numbers_excel_stores_as_numbers_are_taken_as_they_are(tmp_path):
     assert period.nhiem_vu["1"].dat == {"1": 1000} and period.nhiem_vu["2"].dat == {"1": 12.5}
 
 
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("ky: quý I năm 2024\nnhiem_vu:\n  2:\n    dat: -3\n", "dòng 4, nhiệm vụ 2, dat: số đạt được -3 âm"),
+        (
+            "ky: quý I năm 2024\nnhiem_vu:\n  2:\n    trang_thai: xong rồi\n",
+            "nhiem_vu.2.trang_thai (dòng 4): tình trạng",
+        ),
+        ("ky: quý I năm 2024\nnhiem_vu:\n  2: {dat: 3}\n  '2': {dat: 4}\n", "dòng 4, nhiệm vụ '2' ghi hai lần"),
+        ("ky: quý I năm 2024\nnhiem_vu:\n  2: {dat: 0x10}\n", "số đạt được '0x10' không phải là số"),
+        ("ky: ''\nnhiem_vu:\n  2: {dat: 3}\n", "thiếu 'ky'"),
+    ],
+)
+def test_bad_yaml_progress_names_file_and_line(tmp_path, content, message):
+    path = tmp_path / "tien-do.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)) as caught:
+        load_progress(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_yaml_key_is_read_as_written(tmp_path):
+    """``1.10:`` unquoted is the float 1.1 to YAML; it is task 1.10 to a clerk."""
+    path = tmp_path / "td.yaml"
+    path.write_text(
+        "ky: quý I năm 2025\nnhiem_vu:\n  1.10: {trang_thai: hoàn thành}\n  1.2: {trang_thai: đang thực hiện}\n",
+        encoding="utf-8",
+    )
+    [period] = load_progress(path)
+    assert period.nhiem_vu["1.10"].trang_thai == "hoan_thanh" and period.nhiem_vu["1.2"].trang_thai == "dang_thuc_hien"
+    assert "1.1" not in period.nhiem_vu
+
+
+def test_an_excel_number_as_task_identity_is_refused(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Kỳ", "Mã", "Đạt"])
+    book.active.append(["quý I năm 2025", 1.1, 3])
+    book.save(tmp_path / "td.xlsx")
+    with pytest.raises(InputError, match=r"dòng 2: mã nhiệm vụ 1.1 là một số .*Văn bản \(Text\)"):
+        load_progress(tmp_path / "td.xlsx")
+
+
+def test_a_title_row_above_the_header(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["BẢNG TIẾN ĐỘ QUÝ I NĂM 2025"])
+    book.active.append(["Kỳ", "Mã", "Đạt"])
+    book.active.append(["quý I năm 2025", "2", 3])
+    book.save(tmp_path / "td.xlsx")
+    [period] = load_progress(tmp_path / "td.xlsx")
+    assert period.nhiem_vu["2"].dat == {"1": 3}
+
+
 def test_ambiguous_number_names_file_row_and_column(tmp_path):
     path = tmp_path / "tien-do.csv"
     path.write_text("ky,nhiem_vu,dat\nquý I năm 2025,1,1.000\nquý I năm 2025,2,1.5\n", encoding="utf-8")
@@ -574,8 +651,15 @@ def test_yaml_csv_and_xlsx_give_the_same_report(plan, tmp_path):
         ("nhiem_vu,dat\n2," + "9" * 400 + "\n", "quá lớn"),
         ("nhiem_vu,dat\ninf,3\n", "dòng 2: mã nhiệm vụ 'inf' không hợp lệ"),
         ('nhiem_vu,ket_qua\n2,"' + "x" * 140_000 + '"\n', "dòng 2: CSV hỏng hoặc có ô quá dài"),
-        ("nhiem_vu,so_sanh\n2,3\n", "cột không hiểu: so_sanh"),
+        ("nhiem_vu,so_sanh\n2,3\n", "dòng 1: cột 'so_sanh' không hiểu"),
+        ("nhiem_vu,dat,dat\n2,3,4\n", "dòng 1: cột 'dat' ghi hai lần"),
         ("dat\n3\n", "thiếu cột 'nhiem_vu'"),
+        ("nhiem_vu,dat\n2,-3\n", "dòng 2, cột B (dat): số đạt được -3 âm"),
+        ("nhiem_vu,trang_thai\n2,TRUE\n", "dòng 2, cột B (trang_thai): tình trạng 'TRUE' không hợp lệ"),
+        ("nhiem_vu,dat\n2,5\n2,6\n", "dòng 3: nhiệm vụ 2 đã có số đạt được ở dòng 2"),
+        ("nhiem_vu,trang_thai\n2,hoàn thành\n2,chậm tiến độ\n", "dòng 3: nhiệm vụ 2 có hai tình trạng khác nhau"),
+        ("ky,nhiem_vu,dat\n,,5\n", "dòng 2: có số liệu nhưng thiếu mã nhiệm vụ"),
+        ("ky,nhiem_vu,dat\ntháng 13,2,5\n", "dòng 2, cột A (ky): kỳ báo cáo 'tháng 13'"),
     ],
 )
 def test_bad_csv_names_the_line(tmp_path, content, message):
@@ -652,3 +736,62 @@ def test_plan_without_number_tasks_or_superior():
     assert vanban.check(vanban.render_bytes(report)).ok
     again = vanban.parse_detailed(vanban.render_bytes(report))
     assert again.model == report
+
+
+def test_recipients_for_reporting_and_no_body_twice():
+    plan = plan_of(
+        1,
+        noi_nhan={
+            "danh_sach": ["Thường trực Đảng ủy (Báo cáo)", "Ủy ban bầu cử xã (để báo cáo)", "UBND tỉnh", "Các phòng"],
+            "luu": "VT, VP",
+        },
+    )
+    report = draft_report(plan, "quý I")
+    assert report.kinh_gui == ["Thường trực Đảng ủy", "Ủy ban bầu cử xã"]
+    assert [str(r) for r in report.noi_nhan.danh_sach] == ["Như trên", "UBND tỉnh", "Các phòng"]
+    named = draft_report(plan, "quý I", kinh_gui=["UBND tỉnh"])
+    assert named.kinh_gui == ["Ủy ban nhân dân tỉnh An Giang"]
+    assert [str(r) for r in named.noi_nhan.danh_sach] == ["Như trên", "Các phòng"]  # addressed: not copied again
+
+
+def test_agency_named_from_its_header_when_the_text_does_not_name_it():
+    plan = plan_of(1, co_quan={"chu_quan": "UBND TỈNH ĐỒNG THÁP", "ten": "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "viet_tat": "SGDĐT"})
+    report = draft_report(plan, "quý I")
+    assert report.mo_dau == ["Sở Giáo dục và Đào tạo báo cáo kết quả thực hiện kế hoạch quý I năm 2025 như sau:"]
+    assert report.trinh_bay_can_cu == "gop_mo_dau"
+    unknown = plan_of(1, co_quan={"ten": "BAN CHỈ ĐẠO 35", "viet_tat": "BCĐ"})
+    assert draft_report(unknown, "quý I").mo_dau == [
+        "[Bổ sung tên cơ quan] báo cáo kết quả thực hiện kế hoạch quý I năm 2025 như sau:"
+    ]
+
+
+def test_a_field_without_tasks_gets_a_line_and_numbers_stay_from_one():
+    plan = plan_of(0).model_copy(
+        update={
+            "nhiem_vu": [],
+            "linh_vuc": [
+                vanban.LinhVuc(ten="Nội dung tuyên truyền xuyên suốt", doan=["Tuyên truyền thường xuyên."]),
+                vanban.LinhVuc(ten="Nội dung theo đợt", nhiem_vu=[vanban.NhiemVu(ten="Đợt 1")]),
+            ],
+        }
+    )
+    report = draft_report(plan, "quý I")
+    results = section(lines_of(report), "KẾT QUẢ")
+    assert "Nội dung tuyên truyền xuyên suốt: [Bổ sung kết quả thực hiện]." in results
+    assert results[results.index("1. Nội dung theo đợt") + 1] == "1.1. Nhiệm vụ 2.1: Đợt 1"
+    assert vanban.check(vanban.render_bytes(report)).ok
+
+
+def test_six_months_with_quarter_one_only_leaves_direction_to_the_clerk(plan):
+    report = draft_report(plan, "6 tháng đầu năm", load_progress(Q1))
+    lines = lines_of(report)
+    assert "- Tình trạng: đang thực hiện (chưa có số liệu quý II năm 2024)." in lines
+    assert section(lines, "PHƯƠNG HƯỚNG") == [
+        "- [Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu đến hết 6 tháng đầu năm 2024: 2, 3, 4, 5]"
+    ]
+
+
+def test_an_implausible_figure_is_warned_about(plan):
+    huge = TienDoKy.model_validate({"ky": "quý I năm 2024", "nhiem_vu": {2: {"dat": 1000}}})
+    with pytest.warns(vanban.ReportWarning, match="nhiệm vụ 2: số đạt được 1.000 gấp hơn 10 lần chỉ tiêu 15"):
+        draft_report(plan, "quý I", [huge])

@@ -107,7 +107,11 @@ def test_noi_nhan_needs_luu():
 def test_recipient_marks():
     assert NguoiNhan.model_validate("- UBND tỉnh (b/c);").model_dump() == "UBND tỉnh (b/c)"
     recipient = NguoiNhan.model_validate("Các sở, ngành (để t/h)")
-    assert (recipient.ten, recipient.muc_dich) == ("Các sở, ngành", "t/h")
+    assert (recipient.ten, recipient.muc_dich) == ("Các sở, ngành", "để t/h")  # printed back as written
+    assert str(recipient) == "Các sở, ngành (để t/h)"
+    for written, mark in (("Thường trực Đảng ủy (Báo cáo)", "Báo cáo"), ("Đoàn kiểm tra (để báo cáo)", "để báo cáo")):
+        assert NguoiNhan.model_validate(written).muc_dich == mark
+    assert NguoiNhan.model_validate("Ông A (Giám đốc)").muc_dich is None
 
 
 @pytest.mark.parametrize("bad", ["31/02/2024", "2024-02-30", "32/01/2024", "31-01-2024"])

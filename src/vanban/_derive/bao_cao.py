@@ -30,7 +30,7 @@ from ..models import (
     VanBanDanChieu,
 )
 from ..models._common import parse_date
-from ..models.bao_cao import TEN_TRANG_THAI, BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao
+from ..models.bao_cao import TEN_TRANG_THAI, BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao, cac_ky
 from ..models.ke_hoach import NhiemVu
 from ..models.tien_do import TienDoKy, TienDoNhiemVu
 
@@ -79,11 +79,18 @@ def draft_report(
         _result(place, ma, task, entries.get(ma, []), parts).model_copy(update={"linh_vuc": field})
         for place, ((ma, task), field) in enumerate(zip(tasks, fields, strict=True), 1)
     ]
-    agency = plan.co_quan.ten_goi or MISSING_AGENCY
+    full = " ".join(plan.co_quan.ten)
+    agency = plan.co_quan.ten_goi or text.ten_uy_ban(full) or text.ten_so(full) or MISSING_AGENCY
     following = period.tiep_theo()
-    recipients = kinh_gui if kinh_gui is not None else [r.ten for r in plan.noi_nhan.danh_sach if r.muc_dich == "b/c"]
+    superiors = [r for r in plan.noi_nhan.danh_sach if _reported_to(r)]
+    recipients = kinh_gui if kinh_gui is not None else [r.ten for r in superiors]
     recipients = [_full_name(name, plan) for name in recipients] or [MISSING_ADDRESSEE]
-    copies = [NguoiNhan(ten="Như trên")] + [r for r in plan.noi_nhan.danh_sach if r.muc_dich != "b/c"]
+    addressed = {_plain_name(name) for name in recipients}
+    copies = [NguoiNhan(ten="Như trên")] + [
+        r
+        for r in plan.noi_nhan.danh_sach
+        if r not in superiors and _plain_name(_full_name(r.ten, plan)) not in addressed
+    ]
     reported = _cite(plan, agency)
     cited = [CanCu(dan_nhap="Thực hiện", van_ban=reported) if isinstance(reported, VanBanDanChieu) else reported]
     if theo is not None:
@@ -91,22 +98,22 @@ def draft_report(
         cited[1] = cited[1].model_copy(update={"dan_nhap": ""})
     signer = nguoi_ky or NguoiKy(chuc_vu=plan.nguoi_ky.chuc_vu, ho_ten=plan.nguoi_ky.ho_ten or MISSING_NAME)
     return BaoCao(
-        co_quan=plan.co_quan,
+        co_quan=plan.co_quan if agency == MISSING_AGENCY else plan.co_quan.model_copy(update={"ten_goi": agency}),
         so_ky_hieu=SoKyHieu(so=so, ky_hieu=f"BC-{plan.co_quan.viet_tat}"),
         dia_danh=plan.dia_danh,
         ngay_ban_hanh=issued or NgayDuThao(nam=period.nam),
         trich_yeu=_trich_yeu(plan, period, agency),
         can_cu=cited,
-        trinh_bay_can_cu="gop_mo_dau" if plan.co_quan.ten_goi else "moi_dong",
+        trinh_bay_can_cu="moi_dong" if agency == MISSING_AGENCY else "gop_mo_dau",
         mo_dau=[f"{agency} báo cáo kết quả thực hiện kế hoạch {period} như sau:"],
         chi_dao=_direction(inside, period),
         ky=period,
         kinh_gui=recipients,
         ke_hoach=reported if isinstance(reported, VanBanDanChieu) else None,
-        tong_quan=_overview(results, period, parts, inside),
+        tong_quan=_overview(results, period, parts, inside, [a.ten for a in plan.linh_vuc if not a.nhiem_vu]),
         ket_qua=results,
         ton_tai=_assessment(inside, tasks),
-        nhiem_vu_tiep_theo=_next_tasks(tasks, results, period, following, plan.nam),
+        nhiem_vu_tiep_theo=_next_tasks(tasks, results, period, following, plan.nam, parts[-1]),
         de_xuat=_proposals(inside, tasks),
         ket_luan=f"Trên đây là báo cáo kết quả thực hiện kế hoạch {period} của {agency}./.",
         nguoi_ky=signer,
@@ -130,12 +137,11 @@ def _period(ky: KyBaoCao | str, year: int) -> KyBaoCao:
 
 
 def _check_period(plan: KeHoach, period: KyBaoCao) -> None:
-    """A period of the plan's own years; a warning when the plan was issued after the period ended."""
+    """A warning when the period lies outside the plan's years, or the plan was issued after the period ended."""
     last = plan.den_nam or plan.nam
-    if not plan.nam <= period.nam <= last:
-        raise InputError(
-            f"kỳ {period} không thuộc kế hoạch năm {plan.nam}" + (f"–{plan.den_nam}" if plan.den_nam else "")
-        )
+    if not plan.nam <= period.nam <= last:  # plans that run past their year (an election in March) are real
+        years = f"{plan.nam}–{plan.den_nam}" if plan.den_nam else str(plan.nam)
+        warnings.warn(f"kỳ {period} ngoài năm của kế hoạch ({years}): kiểm tra kỳ báo cáo", ReportWarning, stacklevel=3)
     issued = plan.ngay_ban_hanh
     if isinstance(issued, date):
         end_month = period.thang.stop - 1
@@ -205,6 +211,16 @@ _ABBREVIATIONS = (
 )
 
 
+def _reported_to(recipient: NguoiNhan) -> bool:
+    """A recipient the plan sends to "để báo cáo": the body a report on it goes to."""
+    mark = " ".join((recipient.muc_dich or "").lower().split()).removeprefix("để ")
+    return mark in ("b/c", "báo cáo")
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.casefold().split()).rstrip(" .;")
+
+
 def _archive(kept: str | None) -> str:
     """``Lưu: VT, <đơn vị soạn thảo>`` (ND30-NN-04): the plan's own, with the records office first."""
     units = (kept or "").strip(" .")
@@ -240,10 +256,10 @@ def _fields(plan: KeHoach) -> list[str | None]:
 
 def _periods_inside(period: KyBaoCao, progress: list[TienDoKy]) -> list[TienDoKy]:
     months = set(period.thang)
-    inside = sorted(
-        (p for p in progress if p.ky.nam == period.nam and set(p.ky.thang) <= months),
-        key=lambda p: (p.ky.thang.start, p.ky.thang.stop),
-    )
+    for given in progress:
+        if given.ky.nam != period.nam or not set(given.ky.thang) <= months:
+            raise InputError(f"tiến độ {given.noi} không thuộc {period}: bỏ tệp này hoặc chọn kỳ báo cáo khác")
+    inside = sorted(progress, key=lambda p: (p.ky.thang.start, p.ky.thang.stop))
     for first, second in zip(inside, inside[1:], strict=False):
         if set(first.ky.thang) & set(second.ky.thang):
             raise InputError(f"tiến độ của {first.noi} và {second.noi} trùng tháng; chỉ giữ một trong hai")
@@ -325,6 +341,15 @@ def _result(
         for index, value in _target_index(task, ma, entry, period).items():
             sums[index] = sums.get(index, 0) + value
             reported.add(index)
+    for index, value in sums.items():
+        planned = task.chi_tieu[index].so_luong
+        if planned and value > 10 * planned:
+            warnings.warn(
+                f"nhiệm vụ {ma}: số đạt được {text.so(value)} gấp hơn 10 lần chỉ tiêu {text.so(planned)} "
+                f"{task.chi_tieu[index].don_vi}: kiểm tra số liệu",
+                ReportWarning,
+                stacklevel=4,
+            )
     targets = [
         ChiTieuDat(
             so_luong=target.so_luong,
@@ -341,15 +366,22 @@ def _result(
         ten=task.ten,
         chu_tri=unit,
         trang_thai=status,
+        # a status not known at the period's end (a task done stays done)
+        thieu=missing_parts if status not in (None, "hoan_thanh") and missing_parts[-1:] == [str(parts[-1])] else [],
         ket_qua=results or [MISSING_RESULT],
         chi_tieu=targets,
     )
 
 
 def _overview(
-    results: list[KetQuaNhiemVu], period: KyBaoCao, parts: list[KyBaoCao], inside: list[TienDoKy]
+    results: list[KetQuaNhiemVu],
+    period: KyBaoCao,
+    parts: list[KyBaoCao],
+    inside: list[TienDoKy],
+    fields_without_tasks: list[str],
 ) -> list[object]:
-    """The overall figures in prose, over the tasks that have data only, and what has no data."""
+    """The overall figures in prose, over the tasks that have data only, and what has no data; fields of the plan
+    that list no task get a line to fill."""
     if not results:  # tasks not written as a list vanban reads: nothing to count
         return [f"[Bổ sung kết quả thực hiện các nội dung của kế hoạch trong {period}]"]
     total = len(results)
@@ -378,13 +410,21 @@ def _overview(
                 f"Kế hoạch có {text.dem(total, 'nhiệm vụ')}; {text.dem(len(known))}/{text.dem(total)} nhiệm vụ đã có "
                 f"số liệu, trong đó: {', '.join(counts)}; hoàn thành {text.dem(done)}/{text.dem(len(known))} nhiệm vụ "
                 f"có số liệu (đạt {rate}).",
-                f"{text.dem(len(missing))} nhiệm vụ chưa có số liệu về tình trạng: [Bổ sung tình trạng các nhiệm vụ "
-                f"{', '.join(missing)}].",
+                f"{text.dem(len(missing))} nhiệm vụ chưa có số liệu về tình trạng: [Bổ sung tình trạng "
+                f"{'các nhiệm vụ' if len(missing) > 1 else 'nhiệm vụ'} {', '.join(missing)}].",
             ]
     if len(parts) > 1 and inside:
         empty = [str(part) for part in parts if not any(set(part.thang) & set(p.ky.thang) for p in inside)]
         if empty:
-            lines.append(f"Chưa có số liệu {', '.join(empty)}; số liệu cộng dồn chưa gồm các kỳ này.")
+            these = "các kỳ này" if len(empty) > 1 else "kỳ này"
+            lines.append(f"Chưa có số liệu {cac_ky(empty)}; số liệu cộng dồn chưa gồm {these}.")
+        partial = [r for r in known if r.thieu]
+        if partial:
+            lines.append(
+                f"{text.dem(len(partial))} nhiệm vụ chưa có số liệu đủ các kỳ; tình trạng của "
+                f"{'các nhiệm vụ này' if len(partial) > 1 else 'nhiệm vụ này'} là theo kỳ gần nhất có số liệu."
+            )
+    lines += [f"{field.rstrip(' .:')}: [Bổ sung kết quả thực hiện]." for field in fields_without_tasks]
     lines.append("Kết quả từng nhiệm vụ nêu dưới đây; số liệu chi tiết tại Phụ lục và Biểu 01 kèm theo báo cáo.")
     return lines
 
@@ -423,6 +463,13 @@ def _proposals(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> list
     return _by_task(inside, tasks, "de_xuat") or ["[Bổ sung đề xuất, kiến nghị (nếu có)]"]
 
 
+def _lower(frame: object) -> str:
+    """A time frame inside a sentence: ``quý I, II năm 2024``, ``tháng 12 năm 2024``."""
+    words = str(frame)
+    first = words.split(" ", 1)[0]
+    return words[:1].lower() + words[1:] if first in ("Quý", "Tháng", "Cả", "Trước", "Ngày", "Hạn") else words
+
+
 def _remaining(result: KetQuaNhiemVu) -> str:
     left = [
         f"còn {text.dem(int(t.so_luong - t.dat), t.don_vi)}"
@@ -433,19 +480,25 @@ def _remaining(result: KetQuaNhiemVu) -> str:
 
 
 def _next_tasks(
-    tasks: list[tuple[str, NhiemVu]], results: list[KetQuaNhiemVu], period: KyBaoCao, following: KyBaoCao, year: int
+    tasks: list[tuple[str, NhiemVu]],
+    results: list[KetQuaNhiemVu],
+    period: KyBaoCao,
+    following: KyBaoCao,
+    year: int,
+    last_part: KyBaoCao,
 ) -> list[object]:
-    """Only what is due in the next period or already overdue, as actions, with what remains of its targets."""
+    """Only what is due in the next period or already overdue, as actions, with what remains of its targets. A
+    task whose status is not known up to the end of the period is left to the clerk."""
     lines: list[object] = []
     ongoing: list[str] = []
-    unknown = [r.ma or str(r.so) for r in results if r.trang_thai is None]
+    unknown = [r.ma or str(r.so) for r in results if r.trang_thai is None or str(last_part) in r.thieu]
     within = following.nam == year
     ahead = set(following.thang) if within else set()
     passed = set(range(1, period.thang.stop))
     for (ma, task), result in zip(tasks, results, strict=True):
-        if result.trang_thai in ("hoan_thanh", None):
+        if result.trang_thai == "hoan_thanh" or (result.ma or str(result.so)) in unknown:
             continue
-        name = task.ten.rstrip(" .;,")
+        name = task.ten.rstrip(" .;,:")
         if not within:
             lines.append(f"Tiếp tục thực hiện nhiệm vụ {ma}: {name}{_remaining(result)}.")
             continue
@@ -453,21 +506,23 @@ def _next_tasks(
         due = [(n, f) for n, f, months in timed if months and months & ahead]
         late = [(n, f) for n, f, months in timed if months and max(months) in passed and not months & ahead]
         frame = task.thoi_gian.cac_thang(year) if task.thoi_gian else None
-        for content, when in due:
-            lines.append(f"Nhiệm vụ {ma}: {content.rstrip(' .;,')} ({when}).")
         for content, when in late:
             lines.append(
-                f"Nhiệm vụ {ma}: {content.rstrip(' .;,')} (thời hạn theo kế hoạch: {when}; nhiệm vụ chưa hoàn thành)."
+                f"Nhiệm vụ {ma}: {content.rstrip(' .;,:')} (thời hạn theo kế hoạch: {_lower(when)}; nhiệm vụ chưa "
+                "hoàn thành)."
             )
+        for content, when in due:
+            lines.append(f"Nhiệm vụ {ma}: {content.rstrip(' .;,:')} ({_lower(when)}).")
         if due or late:
             continue
         if frame and frame == set(range(1, 13)):
             ongoing.append(ma)
         elif frame and frame & ahead:
-            lines.append(f"Thực hiện nhiệm vụ {ma}: {name} ({task.thoi_gian}){_remaining(result)}.")
+            lines.append(f"Thực hiện nhiệm vụ {ma}: {name} ({_lower(task.thoi_gian)}){_remaining(result)}.")
         elif frame and max(frame) in passed:
             lines.append(
-                f"Nhiệm vụ {ma}: {name} (thời hạn theo kế hoạch: {task.thoi_gian}; chưa hoàn thành){_remaining(result)}."
+                f"Nhiệm vụ {ma}: {name} (thời hạn theo kế hoạch: {_lower(task.thoi_gian)}; chưa hoàn thành)"
+                f"{_remaining(result)}."
             )
         elif frame is None:
             ongoing.append(ma)
@@ -477,5 +532,6 @@ def _next_tasks(
             f"(chi tiết tại Phụ lục)."
         )
     if unknown:
-        lines.append(f"[Bổ sung phương hướng cho các nhiệm vụ chưa có số liệu: {', '.join(unknown)}]")
+        which = "các nhiệm vụ" if len(unknown) > 1 else "nhiệm vụ"
+        lines.append(f"[Bổ sung phương hướng cho {which} chưa có số liệu đến hết {period}: {', '.join(unknown)}]")
     return lines or [f"[Bổ sung phương hướng, nhiệm vụ {following}]"]

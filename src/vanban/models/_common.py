@@ -70,7 +70,9 @@ PLACEHOLDER_RE = re.compile(r"\[Bổ sung[^\]]*\]")
 _KY_HIEU_RE = re.compile(rf"^{_GROUP}(-{_GROUP})+$")
 _SO_KY_HIEU_RE = re.compile(r"^\s*(?:Số:\s*)?(?P<so>[^/]*)/\s*(?P<ky_hieu>\S+)\s*$")
 _PREFIX_RE = re.compile(r"^(?P<prefix>[A-ZĐa-zđ]{1,4}\.)\s*(?P<rest>\S.*)$")
-_MARK_RE = re.compile(r"\((?:để\s+)?(?P<mark>[a-zđ]+/[a-zđ]+)\)$")
+_MARK_RE = re.compile(
+    r"\((?P<mark>(?:để\s+)?(?:[a-zđ]+/[a-zđ]+|(?i:báo cáo|biết|thực hiện|phối hợp|chỉ đạo|theo dõi)))\)$"
+)
 
 
 _SPACE_RE = re.compile(r"[^\S\n\u00a0]+")

@@ -58,9 +58,10 @@ class KyBaoCao(VBModel):
 
     @model_validator(mode="after")
     def _check(self) -> KyBaoCao:
-        limits = {"thang": 12, "quy": 4}
-        if self.loai in limits and not (self.so and 1 <= self.so <= limits[self.loai]):
-            raise ValueError(f"kỳ '{self.loai}' cần số từ 1 đến {limits[self.loai]}")
+        limits = {"thang": ("tháng", 12), "quy": ("quý", 4)}
+        if self.loai in limits and not (self.so and 1 <= self.so <= limits[self.loai][1]):
+            word, most = limits[self.loai]
+            raise ValueError(f"{word} {self.so} không có ({word} từ 1 đến {most})")
         return self
 
     @property
@@ -121,29 +122,49 @@ class KyBaoCao(VBModel):
 
 
 def parse_ky(raw: str, nam: int | None = None) -> dict[str, Any]:
-    """``quý I``, ``quý I năm 2024``, ``quý I/2024``, ``6 tháng đầu năm 2024``, ``tháng 3/2024``, ``năm 2024``."""
-    value = " ".join(unicodedata.normalize("NFC", raw).lower().split())
-    year_match = re.search(r"(?:năm\s*|/)(\d{4})\s*$", value)
+    """``quý I``, ``quý I năm 2024``, ``quý I/2024``, ``6 tháng đầu năm 2024``, ``tháng 3/2024``, ``năm 2024``; with
+    or without diacritics (``quy II nam 2024``)."""
+    value = unicodedata.normalize("NFD", raw.lower().replace("đ", "d"))
+    value = " ".join("".join(c for c in value if unicodedata.category(c) != "Mn").split())
+    year_match = re.search(r"(?:nam\s*|/)(\d{4})\s*$", value)
     year = int(year_match[1]) if year_match else nam
     head = value[: year_match.start()].strip() if year_match else value
     if year is None:
         raise ValueError(f"kỳ báo cáo '{raw}' thiếu năm (ví dụ: quý I năm 2024)")
-    if m := re.fullmatch(r"quý\s+([ivx]+|\d)", head):
+    if m := re.fullmatch(r"quy\s+([ivx]+|\d)", head):
         number = int(m[1]) if m[1].isdigit() else text.tu_la_ma(m[1])
         return {"loai": "quy", "so": number, "nam": year}
-    if m := re.fullmatch(r"tháng\s+(\d{1,2})", head):
+    if m := re.fullmatch(r"thang\s+(\d{1,2})", head):
         return {"loai": "thang", "so": int(m[1]), "nam": year}
-    if re.fullmatch(r"6 tháng( đầu năm| đầu)?", head):
+    if re.fullmatch(r"6 thang( dau nam| dau)?", head):
         return {"loai": "6_thang_dau", "nam": year}
-    if re.fullmatch(r"6 tháng cuối( năm)?", head):
+    if re.fullmatch(r"6 thang cuoi( nam)?", head):
         return {"loai": "6_thang_cuoi", "nam": year}
-    if re.fullmatch(r"9 tháng( đầu năm| đầu)?", head):
+    if re.fullmatch(r"9 thang( dau nam| dau)?", head):
         return {"loai": "9_thang", "nam": year}
-    if head in ("", "năm", "cả năm"):
+    if head in ("", "ca", "nam", "ca nam"):
         return {"loai": "nam", "nam": year}
     raise ValueError(
         f"kỳ báo cáo '{raw}' không hiểu; viết như: tháng 3, quý I, 6 tháng đầu năm, 6 tháng cuối năm, 9 tháng, năm"
     )
+
+
+def cac_ky(names: list[str]) -> str:
+    """Periods named together, the year said once when they share it: ``quý III, quý IV năm 2024``."""
+    years = {m[1] for name in names if (m := re.search(r" năm (\d{4})$", name))}
+    if len(years) == 1 and all(name.endswith(f" năm {next(iter(years))}") for name in names):
+        year = next(iter(years))
+        return ", ".join(name.removesuffix(f" năm {year}") for name in names) + f" năm {year}"
+    return ", ".join(names)
+
+
+def tach_ky(words: str) -> list[str]:
+    """The inverse of :func:`cac_ky`: ``quý III, quý IV năm 2024`` → each period with its year."""
+    names = [name.strip() for name in words.split(",") if name.strip()]
+    year = re.search(r" năm (\d{4})$", names[-1]) if names else None
+    if year:
+        names = [name if re.search(r" năm \d{4}$", name) else f"{name} năm {year[1]}" for name in names]
+    return names
 
 
 class ChiTieuDat(VBModel):
@@ -183,7 +204,7 @@ class ChiTieuDat(VBModel):
             if float(self.so_luong).is_integer()
             else f"{text.so(self.so_luong)} {self.don_vi}"
         )
-        missing = f"; chưa có số liệu {', '.join(self.thieu)}" if self.thieu else ""
+        missing = f"; chưa có số liệu {cac_ky(self.thieu)}" if self.thieu else ""
         return f"đạt {done}/{planned} ({text.ti_le(self.ty_le or 0, 1)}{missing})"
 
 
@@ -198,6 +219,10 @@ class KetQuaNhiemVu(VBModel):
     trang_thai: TrangThai | None = Field(
         default=None, description="hoàn thành, đang thực hiện, chậm tiến độ, chưa triển khai."
     )
+    thieu: list[str] = Field(
+        default_factory=list,
+        description="Các kỳ con chưa có số liệu của nhiệm vụ; tình trạng là của kỳ gần nhất có số liệu.",
+    )
     ket_qua: list[str] = Field(default_factory=list, description="Kết quả đạt được, từng đoạn.")
     chi_tieu: list[ChiTieuDat] = Field(default_factory=list)
 
@@ -205,7 +230,11 @@ class KetQuaNhiemVu(VBModel):
 
     @property
     def ten_trang_thai(self) -> str:
-        return TEN_TRANG_THAI[self.trang_thai] if self.trang_thai else "[Bổ sung tình trạng]"
+        """The status as printed, with the periods it does not cover yet."""
+        if not self.trang_thai:
+            return "[Bổ sung tình trạng]"
+        missing = f" (chưa có số liệu {cac_ky(self.thieu)})" if self.thieu else ""
+        return TEN_TRANG_THAI[self.trang_thai] + missing
 
     @model_serializer(mode="wrap")
     def _status_words(self, handler: Any) -> Any:
