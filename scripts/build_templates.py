@@ -58,10 +58,13 @@ def _ppr(
     border_bottom: bool = False,
     ind: tuple[int, int] | None = None,
     hanging: int = 0,
+    tab: int | None = None,
 ) -> str:
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
+    if tab is not None:
+        parts.append(f'<w:tabs><w:tab w:val="left" w:pos="{tab}"/></w:tabs>')
     if border_bottom:
         parts.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
     parts.append(f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="auto"/>')
@@ -77,6 +80,7 @@ def _ppr(
 
 # (style id, name, paragraph properties, run properties); every component its own style.
 BODY = dict(jc="both", after=BODY_AFTER, line=BODY_LINE, first_line=FIRST_LINE[0])
+HEADING = {**BODY, "jc": "left"}
 SIZE = {name: fmt.size for name, fmt in FORMATS.items()}
 STYLES = [
     ("VBChuQuan", "VB Chu quan", _ppr("center"), _rpr(SIZE["chu_quan"])),
@@ -91,19 +95,22 @@ STYLES = [
     ("VBTrichYeu", "VB Trich yeu", _ppr("center", keep_next=True), _rpr(SIZE["trich_yeu"], bold=True)),
     ("VBKeTrichYeu", "VB Ke trich yeu", _ppr("center", after=240, border_bottom=True), _rpr(4)),
     ("VBKinhGui", "VB Kinh gui", _ppr("center", before=120, after=120), _rpr(14)),
-    # several addressees: "Kính gửi:" from 3 cm, the first beside it, every dash (and wrapped line) at 5.5 cm
-    ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(3119, 0), hanging=1418), _rpr(14)),
-    ("VBKinhGuiMuc", "VB Kinh gui muc", _ppr("left", ind=(3119, 0)), _rpr(14)),
-    ("VBKinhGuiCuoi", "VB Kinh gui cuoi", _ppr("left", after=120, ind=(3119, 0)), _rpr(14)),
+    # several addressees: "Kính gửi:" from 3 cm, the first beside it, every dash at 5.5 cm, a wrapped line
+    # under the text after the dash
+    ("VBKinhGuiNhan", "VB Kinh gui nhan", _ppr("left", before=120, ind=(3289, 0), hanging=1588, tab=3119), _rpr(14)),
+    ("VBKinhGuiMuc", "VB Kinh gui muc", _ppr("left", ind=(3289, 0), hanging=170), _rpr(14)),
+    ("VBKinhGuiCuoi", "VB Kinh gui cuoi", _ppr("left", after=120, ind=(3289, 0), hanging=170), _rpr(14)),
     ("VBCanCu", "VB Can cu", _ppr(**BODY), _rpr(14, italic=True)),
     ("VBMoDau", "VB Mo dau", _ppr(**BODY), _rpr(14)),
     ("VBNoiDung", "VB Noi dung", _ppr(**BODY), _rpr(14)),
-    ("VBMuc", "VB Muc", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
-    ("VBKhoan", "VB Khoan", _ppr(**BODY, keep_next=True), _rpr(14, bold=True)),
+    # headings keep with what follows; left-aligned, so a wrapped heading is not stretched word by word
+    ("VBMuc", "VB Muc", _ppr(**HEADING, keep_next=True), _rpr(14, bold=True)),
+    ("VBKhoan", "VB Khoan", _ppr(**HEADING, keep_next=True), _rpr(14, bold=True)),
     ("VBDiem", "VB Diem", _ppr(**BODY, keep_next=True), _rpr(14)),
     ("VBKetLuan", "VB Ket luan", _ppr(**BODY, keep_next=True), _rpr(14)),
     ("VBNoiNhan", "VB Noi nhan", _ppr("left"), _rpr(SIZE["noi_nhan_nhan"], bold=True, italic=True)),
-    ("VBNoiNhanMuc", "VB Noi nhan muc", _ppr("left"), _rpr(SIZE["noi_nhan"])),
+    # a wrapped recipient continues under its first letter, not under the dash
+    ("VBNoiNhanMuc", "VB Noi nhan muc", _ppr("left", ind=(170, 0), hanging=170), _rpr(SIZE["noi_nhan"])),
     ("VBChucVu", "VB Chuc vu", _ppr("center"), _rpr(SIZE["chuc_vu"], bold=True)),
     ("VBChuKy", "VB Cho ky", _ppr("center", line=240), _rpr(14)),
     ("VBHoTen", "VB Ho ten", _ppr("center"), _rpr(SIZE["ho_ten"], bold=True)),
@@ -131,7 +138,8 @@ def styles_xml() -> str:
         .replace("/><w:sz ", '/><w:color w:val="000000"/><w:sz ', 1)
         .replace("</w:rPr>", '<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr>'),
         "</w:rPrDefault><w:pPrDefault>",
-        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
+        # widow and orphan control everywhere: no single line of a paragraph left alone on a page
+        '<w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>',
         "</w:pPrDefault></w:docDefaults>",
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>',
         _rpr(14),
@@ -195,6 +203,7 @@ def borderless_table(widths: list[int], rows: list[str], indent: int = 0) -> str
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
         f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
@@ -224,15 +233,17 @@ def header_block() -> str:
     )
     second = row(
         cell(LEFT_COL, para("VBSoKyHieu", "{{ so_ky_hieu|so_ky_hieu }}")),
-        cell(RIGHT_COL, para("VBDiaDanhNgay", "{{ dia_danh }}, {{ ngay_ban_hanh|ngay_thang }}")),
+        cell(RIGHT_COL, para("VBDiaDanhNgay", "{{ dia_danh }}, {{ ngay_ban_hanh|ngay_thang(bo_cuc.cho_trong) }}")),
     )
     return borderless_table([LEFT_COL, RIGHT_COL], [row(left, right), second], HEADER_INDENT)
 
 
 def runs_line(style: str, line: str) -> str:
-    """A paragraph printed from runs of (text, italic), as :mod:`vanban._wording` gives them."""
+    """A paragraph printed from runs of (text, italic), as :mod:`vanban._wording` gives them; a line that leads
+    into what follows ("- Nội dung thực hiện:") is kept on its page with it."""
+    keep = f"{{% if {line} and {line}[-1][0].endswith(':') %}}<w:keepNext/>{{% endif %}}"
     return (
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep}</w:pPr>'
         f"{{% for chu, nghieng in {line} %}}<w:r>{{% if nghieng %}}<w:rPr><w:i/><w:iCs/></w:rPr>{{% endif %}}"
         '<w:t xml:space="preserve">{{ chu }}</w:t></w:r>{% endfor %}</w:p>'
     )
@@ -264,6 +275,8 @@ def free(expression: str, style: str = "VBNoiDung", dashes: bool = False, landsc
         para("VBKhoan", "{{ phan.chu }}"),
         tag("elif phan.loai == 'bang'"),
         free_table("phan.bang", landscape),
+        tag("elif phan.chu.endswith(':')"),  # a line leading into what follows stays on its page with it
+        para(style, "{{ phan.chu }}", keep_next=True),
         tag("else"),
         para(style, "{{ phan.chu }}"),
         tag("endif"),
@@ -466,7 +479,7 @@ def oriented(condition: str) -> str:
 
 
 #: A report's Biểu 01, computed from its results when ``thong_ke`` is set.
-BIEU = ", ket_qua|bieu_thong_ke(ky, so_ky_hieu, ngay_ban_hanh) if thong_ke else none"
+BIEU = ", ket_qua|bieu_thong_ke(ky, so_ky_hieu, ngay_ban_hanh, co_quan.ten_goi) if thong_ke else none"
 
 
 def appendix(kind: str) -> list[str]:
@@ -476,12 +489,12 @@ def appendix(kind: str) -> list[str]:
         table, title = "phu_luc|bang_nhiem_vu", "{{ phu_luc.tieu_de }}"
         label = "{{ phu_luc.nhan or 'Phụ lục' }}"
         note = (
-            "{% if phu_luc.ghi_chu %}{{ phu_luc.ghi_chu }}{% else %}(Kèm theo Kế hoạch số "
-            "{{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }}){% endif %}"
+            "{% if phu_luc.ghi_chu %}{{ phu_luc.ghi_chu }}{% else %}"
+            "{{ 'Kế hoạch'|kem_theo(so_ky_hieu, ngay_ban_hanh, co_quan.ten_goi, True) }}{% endif %}"
         )
     else:
         table, title, label = "ket_qua|bang_tong_hop", "{{ tieu_de.phu_luc }} {{ ky|viet_hoa }}", "Phụ lục"
-        note = "(Kèm theo Báo cáo số {{ so_ky_hieu|so_van_ban }} {{ ngay_ban_hanh|ngay_thang }})"
+        note = "{{ 'Báo cáo'|kem_theo(so_ky_hieu, ngay_ban_hanh, co_quan.ten_goi, True) }}"
     return [
         tag(f"for pl in phu_luc|cac_phu_luc(phu_luc_khac{BIEU if kind == 'BC' else ''})"),
         tag("if pl.trang_moi"),
@@ -520,7 +533,7 @@ def document_xml(kind: str) -> str:
         tag("endfor"),
         header_block(),
         para("VBTenLoai", TEN_LOAI[kind]),
-        tag("for dong in trich_yeu.splitlines()"),
+        tag("for dong in trich_yeu.split('\\n')"),
         para("VBTrichYeu", "{{ dong }}"),
         tag("endfor"),
         rule("VBKeTrichYeu", 3000, TEXT_W + 2 * CELL_MARGIN),

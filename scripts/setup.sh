@@ -2,6 +2,11 @@
 # Set up vanban in .venv (Python >= 3.10).
 #   bash scripts/setup.sh          the library and the `vanban` command
 #   bash scripts/setup.sh --test   also the test tools, LibreOffice, Liberation fonts and poppler
+#
+# PDFs in the decree's font: LibreOffice draws Times New Roman only if the machine has it; without it, it uses
+# the metric-identical Liberation Serif and `vanban pdf` says so ("Chú ý: … thay cho Times New Roman"). To use
+# a Times New Roman you own: copy times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf into ~/.local/share/fonts
+# (Linux) and run `fc-cache -f`; on Windows and macOS it is already installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

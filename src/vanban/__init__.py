@@ -31,6 +31,7 @@ _EXPORTS = {
     "CoQuan": "vanban.models",
     "DocxError": "vanban._docx",
     "DongViec": "vanban.models",
+    "FontWarning": "vanban._pdf",
     "Finding": "vanban._checker",
     "FixResult": "vanban._checker",
     "HoatDong": "vanban.models",
@@ -69,6 +70,7 @@ _EXPORTS = {
     "VanBan": "vanban.models",
     "VanBanDanChieu": "vanban.models",
     "VanbanError": "vanban._errors",
+    "VanbanWarning": "vanban._errors",
     "WriteError": "vanban._errors",
     "changes_json": "vanban._derive",
     "changes_markdown": "vanban._derive",
@@ -115,6 +117,7 @@ __all__ = [
     "DongViec",
     "Finding",
     "FixResult",
+    "FontWarning",
     "HoatDong",
     "InputError",
     "KeHoach",
@@ -151,6 +154,7 @@ __all__ = [
     "VanBan",
     "VanBanDanChieu",
     "VanbanError",
+    "VanbanWarning",
     "WriteError",
     "__version__",
     "annotate",
@@ -197,11 +201,11 @@ if TYPE_CHECKING:
     )
     from ._derive import Change, ReportWarning, changes_json, changes_markdown, draft_report, next_year
     from ._docx import DocxError
-    from ._errors import InputError, RenderError, TemplateError, VanbanError, WriteError
+    from ._errors import InputError, RenderError, TemplateError, VanbanError, VanbanWarning, WriteError
     from ._files import write_all
     from ._io import json_schema, load, load_bao_cao, load_ke_hoach, save, to_yaml, validate
     from ._parse import ParseNote, ParseResult, parse, parse_detailed
-    from ._pdf import to_pdf
+    from ._pdf import FontWarning, to_pdf
     from ._render import Template, render, render_bytes
     from ._thu_thap import MergeResult, merge_progress, progress_forms
     from ._tien_do import load_progress

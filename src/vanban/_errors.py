@@ -7,6 +7,10 @@ class VanbanError(Exception):
     """Base of every error vanban raises on purpose; the message is Vietnamese."""
 
 
+class VanbanWarning(UserWarning):
+    """Something a clerk should know that is not an error; the command line prints it as "Chú ý: …"."""
+
+
 class InputError(VanbanError, ValueError):
     """A user's file or value is wrong: where it is, and what was expected."""
 

@@ -422,3 +422,18 @@ def text_width(text: str, size_pt: float, bold: bool = False, italic: bool = Fal
             char = " " if char.isspace() else unicodedata.normalize("NFD", char)[0]
         units += widths[_INDEX.get(char, _INDEX["n"])]
     return round(units / 2048 * size_pt * 20)
+
+
+#: LibreOffice draws a non-breaking space (a draft's blanks) wider than a space: about 0.36 em.
+NBSP_EM = 0.36
+
+
+def rendered_width(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> int:
+    """Width of a line as LibreOffice draws it: :func:`text_width`, non-breaking spaces at :data:`NBSP_EM`.
+
+    >>> rendered_width("a\u00a0b", 14) - text_width("a b", 14)
+    31
+    """
+    blanks = text.count("\u00a0")
+    plain = text_width(text.replace("\u00a0", " "), size_pt, bold, italic)
+    return plain + round(blanks * (NBSP_EM * size_pt * 20 - text_width(" ", size_pt, bold, italic)))

@@ -457,7 +457,7 @@ class _Reader:
             self.note("địa danh, ngày", date_line, "không đọc được địa danh và ngày ban hành", 0)
         data["dia_danh"] = place or "[Bổ sung địa danh]"
         data["ngay_ban_hanh"] = issued
-        data["trich_yeu"] = "\n".join(clean(p.text) for p in parts.trich_yeu) or "[Bổ sung trích yếu]"
+        data["trich_yeu"] = "\n".join(_own_lines(parts.trich_yeu)) or "[Bổ sung trích yếu]"
         if not parts.trich_yeu:
             self.note("trích yếu", "", "không tìm thấy trích yếu dưới tên loại", 0)
         data["co_quan"] = self.agency(data)
@@ -809,6 +809,7 @@ class _Reader:
     def plan_appendices(self, items: list[Doan], data: dict[str, Any]) -> dict[str, Any]:
         """The task table (typed when it prints back word for word) and any other appendix, kept."""
         out: dict[str, Any] = {"phu_luc": None, "phu_luc_khac": []}
+        number, issued = _number_and_date(data)
         for appendix in self.appendices(items):
             tables = [x for x in appendix.noi_dung if isinstance(x, Bang)]
             typed = None
@@ -820,7 +821,7 @@ class _Reader:
                 self.note("phụ lục", name, "phụ lục giữ nguyên chữ và bảng", guess=False)
                 continue
             note = appendix.ghi_chu
-            default = f"(Kèm theo Kế hoạch số {_number_text(data['so_ky_hieu'])} {_date_text(data['ngay_ban_hanh'])})"
+            default = wording.kem_theo("Kế hoạch", number, issued, data["co_quan"].get("ten_goi"))
             if note and clean(note) == clean(default):
                 note = None
             label = appendix.nhan if appendix.nhan != "Phụ lục" else None
@@ -1089,9 +1090,8 @@ class _Reader:
 
     def report_appendices(self, items: list[Doan], out: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
         """Our summary table (its lead units go to the results), our Biểu 01, and any other appendix, kept."""
-        number = SoKyHieu.model_validate(data["so_ky_hieu"])
-        raw = data.get("ngay_ban_hanh")
-        issued = date.fromisoformat(raw) if isinstance(raw, str) else NgayDuThao.model_validate(raw) if raw else None
+        number, issued = _number_and_date(data)
+        agency = data["co_quan"].get("ten_goi")
         kept: list[PhuLucVanBan] = []
         ours = statistics = False
         suffix = " " + vn.viet_hoa(str(out["ky"]))
@@ -1112,7 +1112,9 @@ class _Reader:
             if (
                 not kept
                 and not statistics
-                and _same_appendix(appendix, wording.bieu_thong_ke(out.get("ket_qua", []), out["ky"], number, issued))
+                and _same_appendix(
+                    appendix, wording.bieu_thong_ke(out.get("ket_qua", []), out["ky"], number, issued, agency)
+                )
             ):
                 statistics = True
                 continue
@@ -1160,12 +1162,12 @@ def _table_paragraphs_of(cell: Cell) -> list[Para]:
 
 
 def _own_lines(paragraphs: list[Para]) -> list[str]:
-    """Lines of a header block; a line vanban broke to fit its column (a soft break in a paragraph of its own
-    agency style) is one line again."""
+    """Lines of a header block or trích yếu; a line vanban broke to fit (a soft break in a paragraph of its own
+    agency or trích yếu style) is one line again."""
     lines: list[str] = []
     previous: Para | None = None
     for para in paragraphs:
-        own = para.style_id in ("VBCoQuan", "VBChuQuan")
+        own = para.style_id in ("VBCoQuan", "VBChuQuan", "VBTrichYeu")
         if own and previous is not None and previous.index == para.index and lines:
             lines[-1] = f"{lines[-1]} {clean(para.text)}"
         else:
@@ -1188,7 +1190,9 @@ def _held(model: KeHoach | BaoCao) -> Iterable[str]:
         yield from (wording.chu(line) for _, line in wording.ket_qua_in(model.ket_qua, model.ky))
         table = wording.bang_tong_hop(model.ket_qua) if model.phu_luc else None
         if model.thong_ke:
-            statistics = wording.bieu_thong_ke(model.ket_qua, model.ky, model.so_ky_hieu, model.ngay_ban_hanh)
+            statistics = wording.bieu_thong_ke(
+                model.ket_qua, model.ky, model.so_ky_hieu, model.ngay_ban_hanh, model.co_quan.ten_goi
+            )
             yield from [
                 statistics.nhan or "",
                 *statistics.tieu_de,
@@ -1198,7 +1202,7 @@ def _held(model: KeHoach | BaoCao) -> Iterable[str]:
     if table is not None:
         yield from (cell.chu for row in table.hang for cell in row)
         kind = LOAI_VAN_BAN[model.LOAI]
-        yield f"Phụ lục (Kèm theo {kind} số {wording.so_van_ban(model.so_ky_hieu)} {wording.ngay_thang(model.ngay_ban_hanh)})"
+        yield "Phụ lục " + wording.kem_theo(kind, model.so_ky_hieu, model.ngay_ban_hanh, model.co_quan.ten_goi)
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -1363,14 +1367,8 @@ def _activity(value: str) -> HoatDong:
     return HoatDong(noi_dung=value)
 
 
-def _number_text(value: Any) -> str:
-    number = SoKyHieu.model_validate(value)
-    return wording.so_van_ban(number)
-
-
-def _date_text(value: Any) -> str:
-    if isinstance(value, str):
-        return vn.ngay_thang(date.fromisoformat(value))
-    if isinstance(value, dict):
-        return vn.ngay_thang(nam=value["nam"], thang=value.get("thang"))
-    return vn.ngay_thang()
+def _number_and_date(data: dict[str, Any]) -> tuple[SoKyHieu, date | NgayDuThao | None]:
+    """The number and the issue date of the data read so far, as models."""
+    raw = data.get("ngay_ban_hanh")
+    issued = date.fromisoformat(raw) if isinstance(raw, str) else NgayDuThao.model_validate(raw) if raw else None
+    return SoKyHieu.model_validate(data["so_ky_hieu"]), issued

@@ -380,8 +380,9 @@ def _agency(found: Components, left: list[Para]) -> None:
         found.chu_quan, found.co_quan = names[:first_bold], names[first_bold:]
     elif len(names) >= 2 and re.match(r"^(ỦY|UỶ) BAN NHÂN DÂN$|^HỘI ĐỒNG NHÂN DÂN$", key(names[-2].text)):
         found.chu_quan, found.co_quan = names[:-2], names[-2:]
-    elif names:
-        found.chu_quan, found.co_quan = names[:-1], names[-1:]
+    elif names:  # the last paragraph (all its lines, when a line break splits it)
+        last = next(i for i, p in enumerate(names) if p.index == names[-1].index)
+        found.chu_quan, found.co_quan = names[:last], names[last:]
 
 
 def _is_tieu_ngu(text: str) -> bool:

@@ -10,19 +10,60 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._errors import InputError, RenderError
+from ._errors import InputError, RenderError, VanbanWarning
 from ._files import guard_outputs, write_atomic
 
+FONT_HINT = (
+    "chép tệp phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) vào ~/.local/share/fonts "
+    "(Linux; rồi chạy fc-cache -f) hoặc cài vào Windows/macOS, rồi xuất lại"
+)
 INSTALL_HINT = "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (Debian/Ubuntu), hoặc tải tại libreoffice.org (Windows, macOS)"
 _WINDOWS_PLACES = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
+
+
+class FontWarning(VanbanWarning):
+    """A PDF was made with another font than Times New Roman (the decree's font) because the machine lacks it."""
+
+
+_BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9,_\-]+)")
+
+
+def pdf_fonts(data: bytes) -> list[str]:
+    """The fonts a PDF names (subset prefixes removed), in order; empty when they are inside compressed streams."""
+    found: list[str] = []
+    for match in _BASE_FONT.finditer(data[: 64 * 1024 * 1024]):
+        name = match[1].decode("ascii", "replace")
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def check_fonts(pdfs: Sequence[Path]) -> None:
+    """One warning, naming the fonts, when PDFs' text is not in Times New Roman (the decree's font)."""
+    others: list[str] = []
+    count = 0
+    for pdf in pdfs:
+        fonts = [f for f in pdf_fonts(pdf.read_bytes()) if "times" not in f.lower() and "symbol" not in f.lower()]
+        count += bool(fonts)
+        others += [f for f in fonts if f not in others]
+    if others:
+        which = str(pdfs[0]) if len(pdfs) == 1 else f"{count}/{len(pdfs)} tệp PDF"
+        warnings.warn(
+            f"{which}: dùng phông {', '.join(others)} thay cho Times New Roman (máy chưa có phông này); "
+            f"chữ và khoảng cách có thể khác bản in từ Word. Cách sửa: {FONT_HINT}",
+            FontWarning,
+            stacklevel=3,
+        )
 
 
 def soffice(purpose: str = "xuất PDF") -> str:
@@ -138,4 +179,5 @@ def to_pdf(
                 results[source] = write_atomic(out / made.name, made.read_bytes())
             else:
                 results[source] = "LibreOffice không xuất được PDF" + (f": {log[-1]}" if log else "")
+        check_fonts([made for made in results.values() if isinstance(made, Path)])
         return results

@@ -12,6 +12,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,8 @@ from . import _wording as wording
 from . import text
 from ._errors import InputError, RenderError, TemplateError
 from ._files import read_bytes, write_atomic
-from ._metrics import text_width
-from ._nd30 import RULE_RATIO
+from ._metrics import rendered_width, text_width
+from ._nd30 import FORMATS, QUOC_HIEU, RULE_RATIO, TIEU_NGU
 from ._templates import template_path
 from .models import Bang, OBang, PhuLucVanBan, VanBan
 
@@ -37,7 +38,7 @@ MAX_TEMPLATE = 32 * 1024 * 1024
 # A rule line under a text: which text it measures (Jinja expression) and in which style.
 _RULES = {
     "VBKeCoQuan": ("co_quan.ten", "VBCoQuan"),
-    "VBKeTrichYeu": ("trich_yeu.splitlines()", "VBTrichYeu"),
+    "VBKeTrichYeu": ("trich_yeu.split('\\n')", "VBTrichYeu"),
 }
 
 
@@ -196,6 +197,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "bang_nhiem_vu": wording.bang_nhiem_vu,
     "bang_tong_hop": wording.bang_tong_hop,
     "bieu_thong_ke": wording.bieu_thong_ke,
+    "kem_theo": wording.kem_theo,
     "cuoi_ngang": _cuoi_ngang,
     "ket_qua_in": wording.ket_qua_in,
     "linh_vuc_in": wording.linh_vuc_in,
@@ -402,8 +404,112 @@ def _prepare_rules(docx: Any) -> dict[str, tuple[int, float, bool]]:
     return room
 
 
-#: Where the renderer breaks a line of the agency's name that does not fit (a soft break in its paragraph).
-SOFT_BREAK = "\u2028"
+SOFT_BREAK = wording.SOFT_BREAK
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The two columns of a template's header table, which the renderer sizes for each document."""
+
+    left: int
+    right: int
+    margin: int
+    date_size: float
+
+
+#: The left header column keeps room for the longest place name of a superior body on one line.
+MIN_LEFT = 3600
+#: Extra room for the difference between measured and rendered widths (about 1 %).
+SLACK = 60
+#: A non-breaking space (the blanks of a draft's date) is drawn wider than a space by LibreOffice: count 0.36 em.
+NBSP_EM = 0.36
+
+
+def _style_of(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val")) if style is not None else None
+
+
+def _prepare_header(docx: Any) -> _Header | None:
+    """Make the header table's column widths Jinja expressions (``bo_cuc.trai``, ``bo_cuc.phai``), with the rules
+    under the agency and the Tiêu ngữ and the size of the date following them; None if there is no such table."""
+    body = docx.element.body
+    anchor = next((p for p in body.iter(qn("w:p")) if _style_of(p) == "VBQuocHieu"), None)
+    table = next(anchor.iterancestors(qn("w:tbl")), None) if anchor is not None else None
+    grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}") if table is not None else []
+    if len(grid) != 2:
+        return None
+    left, right = (int(column.get(qn("w:w"))) for column in grid)
+    margin = _cell_margin(docx)
+    names = ("{{ bo_cuc.trai }}", "{{ bo_cuc.phai }}")
+    for column, name in zip(grid, names, strict=True):
+        column.set(qn("w:w"), name)
+    for row in table.findall(qn("w:tr")):
+        for cell, name in zip(row.findall(qn("w:tc")), names, strict=False):
+            width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if width is not None:
+                width.set(qn("w:w"), name)
+    date_size, _ = _style_font(docx, "VBDiaDanhNgay")
+    for paragraph in table.iter(qn("w:p")):
+        style = _style_of(paragraph)
+        ind = paragraph.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        if style == "VBKeCoQuan" and ind is not None:
+            size, bold = _style_font(docx, "VBCoQuan")
+            expression = f"{{{{ co_quan.ten|ke(bo_cuc.trai - {2 * margin}, {size}, {int(bold)}) }}}}"
+            ind.set(qn("w:left"), expression)
+            ind.set(qn("w:right"), expression)
+        elif style == "VBKeTieuNgu" and ind is not None:
+            rule = right - 2 * margin - 2 * int(ind.get(qn("w:left"), "0"))
+            expression = f"{{{{ [(bo_cuc.phai - {2 * margin} - {rule}) // 2, 0]|max }}}}"
+            ind.set(qn("w:left"), expression)
+            ind.set(qn("w:right"), expression)
+        elif style == "VBDiaDanhNgay":
+            for run in paragraph.findall(qn("w:r")):
+                rpr = run.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = etree.Element(qn("w:rPr"))
+                    run.insert(0, rpr)
+                for tag in ("w:sz", "w:szCs"):
+                    etree.SubElement(rpr, qn(tag)).set(qn("w:val"), "{{ bo_cuc.co_ngay }}")
+    return _Header(left, right, margin, date_size)
+
+
+def _layout(model: VanBan, header: _Header) -> dict[str, int]:
+    """Column widths for this document's header: the right one wide enough for the Quốc hiệu, the Tiêu ngữ and
+    the place-and-date line on one line each (ND30-LAYOUT-04/05), the left one for the agency's words that cannot
+    be broken (a place name after its level word). The date goes to 13 pt, then a draft's blanks get shorter,
+    only as far as a long place name needs."""
+    total = header.left + header.right
+    fixed = max(
+        text_width(QUOC_HIEU, FORMATS["quoc_hieu"].size, bold=True),
+        text_width(TIEU_NGU, FORMATS["tieu_ngu"].size, bold=True),
+    )
+    whole = [
+        (part, FORMATS[kind].size, kind == "co_quan")
+        for kind, lines in (("chu_quan", model.co_quan.chu_quan), ("co_quan", model.co_quan.ten))
+        for line in lines
+        for part in [*line.split(), *_place_names(line)]
+    ]
+    unbreakable = max((text_width(part, size, bold) for part, size, bold in whole), default=0)
+    widest = total - max(MIN_LEFT, unbreakable + 2 * header.margin + SLACK)
+    choices = [(size, blanks) for size in sorted(FORMATS["ngay"].sizes, reverse=True) for blanks in (6, 4, 3)]
+    for size, blanks in choices:
+        line = f"{model.dia_danh}, {wording.ngay_thang(model.ngay_ban_hanh, blanks)}"
+        need = max(fixed, rendered_width(line, size, italic=True)) + 2 * header.margin + SLACK
+        if need <= widest or (size, blanks) == choices[-1]:
+            break
+    right = min(max(header.right, need), widest)
+    return {"trai": total - right, "phai": right, "co_ngay": round(size * 2), "cho_trong": blanks}
+
+
+def _place_names(line: str) -> list[str]:
+    """The place name a line ends with, from its level word (``TỈNH LÂM ĐỒNG``): never broken."""
+    words = line.split()
+    return [
+        " ".join(words[i:])
+        for i in range(len(words))
+        if any(f"{' '.join(words[i:])} ".startswith(f"{level} ") for level in text.CAP_HANH_CHINH)
+    ][:1]
 
 
 def _agency_lines(co_quan: Any, room: dict[str, tuple[int, float, bool]]) -> Any:
@@ -454,6 +560,7 @@ class Template:
         except Exception:  # python-docx raises many kinds for a bad package
             raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ") from None
         self._room = _prepare_rules(base.docx)
+        self._header = _prepare_header(base.docx)
         self.source_xml = base.patch_xml(base.get_xml())
         self._body = self._compile(self.source_xml)
         self._headers = []
@@ -481,9 +588,23 @@ class Template:
 
     def render(self, model: VanBan) -> bytes:
         """The DOCX bytes of ``model`` rendered into this template."""
-        context = {name: getattr(model, name) for name in type(model).model_fields}
-        if "VBCoQuan" in self._room:
-            context["co_quan"] = _agency_lines(model.co_quan, self._room)
+        context: dict[str, Any] = {name: getattr(model, name) for name in type(model).model_fields}
+        room = self._room
+        if self._header is not None:
+            context["bo_cuc"] = layout = _layout(model, self._header)
+            width = layout["trai"] - 2 * self._header.margin
+            room = {
+                **room,
+                **{style: (width, *room[style][1:]) for style in ("VBCoQuan", "VBChuQuan") if style in room},
+            }
+        if "VBCoQuan" in room:
+            context["co_quan"] = _agency_lines(model.co_quan, room)
+        if "VBTrichYeu" in room:
+            width, size, bold = room["VBTrichYeu"]
+            context["trich_yeu"] = "\n".join(
+                SOFT_BREAK.join(text.ngat_trich_yeu(line, lambda s: text_width(s, size, bold) <= width))
+                for line in model.trich_yeu.split("\n")
+            )
         if isinstance(self.env, _Sandbox):
             self.env.budget = _Budget()
         try:

@@ -30,6 +30,9 @@ from .models import (
 from .models.bao_cao import TEN_TRANG_THAI, cac_ky
 from .models.ke_hoach import COT_PHU_LUC
 
+#: Where vanban breaks a line that does not fit (a line break inside its paragraph, not a new paragraph).
+SOFT_BREAK = "\u2028"
+
 #: One printed line as runs of (text, italic).
 Dong = list[tuple[str, bool]]
 
@@ -47,12 +50,13 @@ def so_van_ban(value: SoKyHieu) -> str:
     return so_ky_hieu(value).removeprefix("Số: ")
 
 
-def ngay_thang(value: date | NgayDuThao | None) -> str:
+def ngay_thang(value: date | NgayDuThao | None, cho_trong: int = 6) -> str:
+    """The issue date as ô 4 writes it; a draft's blanks ``cho_trong`` non-breaking spaces wide."""
     if isinstance(value, date):
         return text.ngay_thang(value)
     if isinstance(value, NgayDuThao):
-        return text.ngay_thang(nam=value.nam, thang=value.thang)
-    return text.ngay_thang()
+        return text.ngay_thang(nam=value.nam, thang=value.thang, cho_trong=cho_trong)
+    return text.ngay_thang(cho_trong=cho_trong)
 
 
 def doan_can_cu(can_cu: list[CanCu], trinh_bay: str) -> list[str]:
@@ -213,6 +217,8 @@ def linh_vuc_in(area: LinhVuc, so: int, nhan: NhanTruong) -> list[DongIn]:
         lines.append(_plain("diem", "a) Mục tiêu"))
         lines += [_plain("doan", f"- {item}") for item in area.muc_tieu]
     if co_chi_tiet(area.nhiem_vu):
+        if area.muc_tieu:
+            lines.append(_plain("diem", "b) Nhiệm vụ"))
         lines += nhiem_vu_in(area.nhiem_vu, nhan, f"{so}.")
     elif area.nhiem_vu:
         lines.append(_plain("diem", f"{'b' if area.muc_tieu else 'a'}) Nhiệm vụ"))
@@ -354,8 +360,28 @@ def bang_tong_hop(ket_qua: list[KetQuaNhiemVu]) -> Bang:
     return Bang(hang=rows, hang_tieu_de=1, do_rong=[width for _, width in COT_TONG_HOP])
 
 
+def kem_theo(
+    loai: str, so_ky_hieu: SoKyHieu, ngay: date | NgayDuThao | None, co_quan: str | None = None, ngang: bool = False
+) -> str:
+    """An appendix's reference line (ND30-PL-04): ``(Kèm theo Kế hoạch số 19/KH-SKHCN ngày 31 tháng 01 năm 2024
+    của Sở Khoa học và Công nghệ)``; the issuing body when its name is known, on a line of its own when the whole
+    does not fit the page (``ngang``: landscape)."""
+    from ._metrics import rendered_width
+
+    head = f"(Kèm theo {loai} số {so_van_ban(so_ky_hieu)} {ngay_thang(ngay)}"
+    if not co_quan:
+        return f"{head})"
+    room = LANDSCAPE_TEXT_WIDTH if ngang else TEXT_WIDTH
+    joint = " " if rendered_width(f"{head} của {co_quan})", 14, italic=True) <= room else SOFT_BREAK
+    return f"{head}{joint}của {co_quan})"
+
+
 def bieu_thong_ke(
-    ket_qua: list[KetQuaNhiemVu], ky: KyBaoCao, so_ky_hieu: SoKyHieu, ngay: date | NgayDuThao | None
+    ket_qua: list[KetQuaNhiemVu],
+    ky: KyBaoCao,
+    so_ky_hieu: SoKyHieu,
+    ngay: date | NgayDuThao | None,
+    co_quan: str | None = None,
 ) -> PhuLucVanBan:
     """Biểu 01 of a report: tasks by status, and the rate of completion over the tasks that have a status."""
     known = [r for r in ket_qua if r.trang_thai is not None]
@@ -375,9 +401,9 @@ def bieu_thong_ke(
         hang_tieu_de=1,
         do_rong=[700, 4600, 1300, 1300, 1400],
     )
-    title = text.viet_hoa(f"Thống kê kết quả thực hiện nhiệm vụ {ky}")
-    note = f"(Kèm theo Báo cáo số {so_van_ban(so_ky_hieu)} {ngay_thang(ngay)})"
-    return PhuLucVanBan(nhan="Biểu 01", tieu_de=[title], ghi_chu=note, noi_dung=[table])
+    title = ["THỐNG KÊ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", text.viet_hoa(str(ky))]
+    note = kem_theo("Báo cáo", so_ky_hieu, ngay, co_quan)
+    return PhuLucVanBan(nhan="Biểu 01", tieu_de=title, ghi_chu=note, noi_dung=[table])
 
 
 def chu(line: Dong) -> str:

@@ -85,11 +85,44 @@ CAP_HANH_CHINH = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "H
 _JOINERS = ("VÀ", "CỦA", "VỀ", "CÁC", "THUỘC", "TRỰC THUỘC")
 
 
+#: Two-syllable words of agencies' names, never broken across lines (place names after a level word stay whole).
+_TU_GHEP = frozenset(
+    """ỦY_BAN UỶ_BAN NHÂN_DÂN HỘI_ĐỒNG NÔNG_NGHIỆP MÔI_TRƯỜNG KHOA_HỌC CÔNG_NGHỆ QUẢN_LÝ CÔNG_NGHIỆP VĂN_HÓA
+    VĂN_HOÁ THỂ_THAO DU_LỊCH GIÁO_DỤC ĐÀO_TẠO BẢO_VỆ PHÁT_TRIỂN NỘI_VỤ TÀI_CHÍNH XÂY_DỰNG Y_TẾ TƯ_PHÁP CÔNG_THƯƠNG
+    NGOẠI_VỤ DÂN_TỘC TÔN_GIÁO GIAO_THÔNG VẬN_TẢI KẾ_HOẠCH ĐẦU_TƯ LAO_ĐỘNG THƯƠNG_BINH XÃ_HỘI THÔNG_TIN TRUYỀN_THÔNG
+    TÀI_NGUYÊN THANH_TRA VĂN_PHÒNG TRUNG_TÂM CHI_CỤC BẢO_HIỂM KHO_BẠC CHỈ_ĐẠO THƯỜNG_TRỰC MẶT_TRẬN TỔ_QUỐC
+    VIỆT_NAM BẦU_CỬ TUYÊN_TRUYỀN KHÁNH_TIẾT CÔNG_AN QUÂN_SỰ CHỈ_HUY DOANH_NGHIỆP HỢP_TÁC NĂNG_LƯỢNG SỐ_HÓA
+    CHUYỂN_ĐỔI ĐỔI_MỚI SÁNG_TẠO TRƯỜNG_HỌC TRUNG_HỌC TIỂU_HỌC PHỔ_THÔNG MẦM_NON CHÍNH_TRỊ ĐẢNG_ỦY""".split()
+)
+
+
+def _best_lines(words: list[str], fits: Callable[[str], bool], rank: Callable[[int], int]) -> list[str] | None:
+    """The words in two or three lines that all fit, broken at the best places: the fewest bad breaks first
+    (``rank(i)`` of a break before word ``i``: 0 best), then the fewest lines, then the most even lengths."""
+    n = len(words)
+    best: tuple[tuple[int, ...], list[str]] | None = None
+    cuts = [(i,) for i in range(1, n)] + [(i, j) for i in range(1, n - 1) for j in range(i + 1, n)]
+    for cut in cuts:
+        bounds = [0, *cut, n]
+        lines = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        if not all(fits(line) for line in lines):
+            continue
+        score = (
+            max(rank(i) for i in cut),
+            sum(rank(i) for i in cut),
+            len(lines),
+            max(map(len, lines)) - min(map(len, lines)),
+        )
+        if best is None or score < best[0]:
+            best = (score, lines)
+    return best[1] if best else None
+
+
 def ngat_dong(line: str, fits: Callable[[str], bool]) -> list[str]:
     """An agency's name in capitals, broken into lines that ``fits`` accepts, where a person breaks it:
-    before the level word (``ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG``), else before a joining word
-    (``SỞ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG``), else where the lines are most even; never inside a word, nor
-    inside the place name after a level word.
+    before the level word (``ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG``), else before a joining word or after a comma
+    (``SỞ NÔNG NGHIỆP / VÀ MÔI TRƯỜNG``), else between words, the lines as even as they can be; never inside a
+    two-syllable word of an agency's name (``BẢO VỆ``), nor inside the place name after a level word.
 
     >>> ngat_dong("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", lambda s: len(s) <= 20)
     ['ỦY BAN NHÂN DÂN', 'TỈNH LÂM ĐỒNG']
@@ -97,37 +130,67 @@ def ngat_dong(line: str, fits: Callable[[str], bool]) -> list[str]:
     ['SỞ NÔNG NGHIỆP', 'VÀ MÔI TRƯỜNG']
     >>> ngat_dong("UBND THÀNH PHỐ HỒ CHÍ MINH", lambda s: len(s) <= 20)
     ['UBND', 'THÀNH PHỐ HỒ CHÍ MINH']
+    >>> ngat_dong("HỘI ĐỒNG QUẢN LÝ QUỸ BẢO VỆ VÀ PHÁT TRIỂN RỪNG", lambda s: len(s) <= 20)
+    ['HỘI ĐỒNG QUẢN LÝ', 'QUỸ BẢO VỆ', 'VÀ PHÁT TRIỂN RỪNG']
     >>> ngat_dong("SỞ TƯ PHÁP", lambda s: len(s) <= 20)
     ['SỞ TƯ PHÁP']
     """
     if fits(line):
         return [line]
     words = line.split()
-    if len(words) > 40:  # no agency name is this long: fill lines word by word
-        lines = [words[0]]
-        for word in words[1:]:
-            if fits(f"{lines[-1]} {word}"):
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines
     level_at = next(
         (i for i in range(1, len(words)) if any(f"{' '.join(words[i:])} ".startswith(f"{w} ") for w in CAP_HANH_CHINH)),
         None,
     )
-    candidates = []
-    for cut in range(1, len(words)):
-        if level_at is not None and cut > level_at:
-            continue  # inside the place name
-        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        rank = 0 if cut == level_at else 1 if words[cut] in _JOINERS else 2
-        candidates.append((rank, abs(len(head) - len(tail)), head, tail))
-    for rank, _balance, head, tail in sorted(candidates):
-        if fits(head):
-            if fits(tail) or rank == 0:  # a place name stays whole, even a long one
-                return [head, tail]
-            return [head, *ngat_dong(tail, fits)]
-    return [line]
+    if level_at is not None:  # the place name stays whole, even a long one; what comes before it is broken alone
+        head = " ".join(words[:level_at])
+        return [*ngat_dong(head, fits), " ".join(words[level_at:])]
+
+    def rank(cut: int) -> int:
+        if words[cut] in _JOINERS or words[cut - 1].endswith(","):
+            return 0
+        return 2 if f"{words[cut - 1]}_{words[cut]}" in _TU_GHEP else 1
+
+    return (_best_lines(words, fits, rank) if len(words) <= 40 else None) or _fill(words, fits)
+
+
+def _fill(words: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """Words filled into lines one by one (a text too long for two or three lines)."""
+    lines = [words[0]]
+    for word in words[1:]:
+        if fits(f"{lines[-1]} {word}"):
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+#: Words a trích yếu's phrase starts with: a line may break before them.
+_PHRASE_STARTS = frozenset("về của năm trên giai tại nhằm đối theo đến cho trong quý tháng".split())
+
+
+def ngat_trich_yeu(line: str, fits: Callable[[str], bool]) -> list[str]:
+    """A trích yếu line that does not fit, broken into balanced lines before a phrase (``về``, ``của``, ``năm``,
+    ``trên địa bàn`` …) or after a comma, never leaving a word alone on a line.
+
+    >>> ngat_trich_yeu("Triển khai thực hiện nhiệm vụ trọng tâm của Sở Khoa học và Công nghệ năm 2024",
+    ...                lambda s: len(s) <= 50)
+    ['Triển khai thực hiện nhiệm vụ trọng tâm', 'của Sở Khoa học và Công nghệ năm 2024']
+    """
+    if fits(line):
+        return [line]
+    words = line.split()
+    if len(words) < 4:
+        return [line]
+
+    def rank(cut: int) -> int:
+        if cut < 2 or cut > len(words) - 2:
+            return 9  # one word alone on a line
+        if words[cut].lower() in _PHRASE_STARTS:
+            return 0
+        return 1 if words[cut - 1].endswith((",", ";")) or words[cut].lower() in ("và", "với") else 2
+
+    return (_best_lines(words, fits, rank) if len(words) <= 60 else None) or _fill(words, fits)
 
 
 _UY_BAN = re.compile(
@@ -195,6 +258,7 @@ def ngay_thang(
     *,
     nam: int | None = None,
     thang: int | None = None,
+    cho_trong: int = 6,
 ) -> str:
     """Issue date for ô 4 (ND30-DD-02), or the blanks of a draft.
 
@@ -209,8 +273,9 @@ def ngay_thang(
     """
     if value is not None:
         return f"ngày {so_hai_chu(value.day)} tháng {thang_chu(value.month)} năm {value.year}"
-    month = thang_chu(thang) if thang else BLANK
-    return f"ngày {BLANK} tháng {month} năm {nam or BLANK}"
+    blank = "\u00a0" * cho_trong  # BLANK, or fewer where a long place name needs the room
+    month = thang_chu(thang) if thang else blank
+    return f"ngày {blank} tháng {month} năm {nam or blank}"
 
 
 def ngay_ngan(value: date) -> str:

@@ -522,3 +522,14 @@ def test_a_real_plan_rolls_without_touching_a_citation(stem):
         assert _within(tokens(moved), words), phrase
     if not yearly:
         assert not [c for c in changes if c.verdict == "doi" and c.where not in ("năm kế hoạch", "số, ký hiệu")]
+
+
+def test_the_appendix_title_of_next_years_plan_is_in_capitals(plan):
+    table = vanban.PhuLuc(
+        tieu_de="Danh mục nhiệm vụ năm 2024",
+        nhom=[vanban.NhomNhiemVu(ten="Nhiệm vụ chung", nhiem_vu=[vanban.NhiemVu(ten="Tuyên truyền")])],
+    )
+    new, changes = vanban.next_year(plan.model_copy(update={"phu_luc": table}))
+    assert new.phu_luc.tieu_de == "DANH MỤC NHIỆM VỤ NĂM 2025"
+    capitals = [c for c in changes if c.where == "tên phụ lục"]
+    assert capitals and capitals[-1].new == "DANH MỤC NHIỆM VỤ NĂM 2025" and "ND30-PL-03" in capitals[-1].reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._metrics import text_width
+from .._metrics import rendered_width, text_width
 from .._nd30 import QUOC_HIEU, TIEU_NGU
 from .._parts import best_rule, clean, column_width, key
 from . import edits
@@ -91,7 +91,7 @@ def date_on_one_line(ctx: Context) -> Iterator[Finding]:
     if para is None or not ctx.parts.formatted:
         return
     room = column_width(ctx.doc, para) - para.ind_left - para.ind_right - max(para.first_line, 0)
-    needed = text_width(para.text.strip(), para.size or 14, para.bold, para.italic)
+    needed = rendered_width(para.text.strip(), para.size or 14, para.bold, para.italic)
     if "\n" in para.text.strip() or (room > 0 and needed > room + 10):
         yield finding(
             "ND30-LAYOUT-05",

@@ -14,6 +14,7 @@ import io
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
@@ -148,7 +149,16 @@ def _run(args: list[str], debug: bool) -> int:
         if options.command is None:
             parser.print_help()
             return 0
-        result = options.run(options)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", vanban.VanbanWarning)
+            try:
+                result = options.run(options)
+            finally:
+                for warning in caught:
+                    if issubclass(warning.category, vanban.VanbanWarning):
+                        print(f"Chú ý: {warning.message}", file=sys.stderr)
+                    else:
+                        warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
         return int(result or 0)
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else 0

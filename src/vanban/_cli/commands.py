@@ -12,7 +12,6 @@ import argparse
 import glob
 import json
 import sys
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -278,20 +277,16 @@ def _report(args: Args) -> int:
     from vanban._parse import parse_citation
 
     request = parse_citation(args.theo) if args.theo and args.theo.strip() else args.theo
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", vanban.ReportWarning)
-        draft = vanban.draft_report(
-            plan,
-            period,
-            periods,
-            so=args.so,
-            ngay=args.ngay,
-            nguoi_ky=args.nguoi_ky,
-            kinh_gui=args.kinh_gui or None,
-            theo=request,
-        )
-    for warning in caught:
-        print(f"Chú ý: {warning.message}", file=sys.stderr)
+    draft = vanban.draft_report(
+        plan,
+        period,
+        periods,
+        so=args.so,
+        ngay=args.ngay,
+        nguoi_ky=args.nguoi_ky,
+        kinh_gui=args.kinh_gui or None,
+        theo=request,
+    )
     vanban.write_all(
         {output: vanban.render_bytes(draft), yaml_path: vanban.to_yaml(draft).encode("utf-8")},
         inputs=[args.plan, *args.tien_do],

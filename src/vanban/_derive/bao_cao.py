@@ -17,7 +17,7 @@ from datetime import date
 
 from vanban import text
 
-from .._errors import InputError
+from .._errors import InputError, VanbanWarning
 from ..models import (
     CanCu,
     KeHoach,
@@ -40,7 +40,7 @@ MISSING_NAME = "[Bổ sung họ tên]"
 MISSING_ADDRESSEE = "[Bổ sung nơi được kính gửi]"
 
 
-class ReportWarning(UserWarning):
+class ReportWarning(VanbanWarning):
     """Something a clerk should know about a draft that is not an error (the period lies before the plan …)."""
 
 
@@ -230,16 +230,17 @@ def _archive(kept: str | None) -> str:
 
 
 def _full_name(name: str, plan: KeHoach) -> str:
-    """An addressee in full (``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh Lạng Sơn`` when the plan names the province)."""
+    """An addressee in full (``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh Lạng Sơn`` when the plan's header names the
+    province; ``UBND thành phố``, ``UBND xã`` … the same way)."""
     full = name
     for short, long in _ABBREVIATIONS:
         full = re.sub(short, long, full)
-    place = next(
-        (m[1] for line in [*plan.co_quan.chu_quan, *plan.co_quan.ten] if (m := re.search(r"\bTỈNH (.+)$", line))),
-        None,
-    )
-    if place and re.fullmatch(r"Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh", full):
-        full = f"{full} {text.viet_hoa(place).title() if place.isupper() else place}"
+    if re.fullmatch(r"(Ủy ban nhân dân|Hội đồng nhân dân) (tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)", full):
+        level = full.split(" ", 3)[3]
+        for line in [*plan.co_quan.chu_quan, *plan.co_quan.ten]:
+            spoken = text.ten_uy_ban(re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", " ".join(line.split())))
+            if spoken and spoken.split(" ", 3)[3].startswith(f"{level} "):
+                return f"{full} {spoken.split(' ', 3)[3].removeprefix(level + ' ')}"
     return full
 
 

@@ -91,6 +91,10 @@ def next_year(
     if after != before:
         roller.recount(data, before, after)
     roller.review_tasks(plan)
+    title = data["phu_luc"].tieu_de if data.get("phu_luc") is not None else ""
+    if title and title != text.viet_hoa(title):  # a plan vanban drafts has its appendix title in capitals
+        data["phu_luc"] = data["phu_luc"].model_copy(update={"tieu_de": text.viet_hoa(title)})
+        roller.add("tên phụ lục", title, text.viet_hoa(title), "doi", "tên phụ lục viết in hoa (ND30-PL-03)")
     return KeHoach.model_validate(data), roller.changes
 
 
