@@ -142,3 +142,20 @@ def test_console_that_cannot_show_vietnamese(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Đã ghi" in done.stdout.decode("utf-8") and (tmp_path / "Kế hoạch đầu năm.docx").is_file()
+
+
+def test_a_bundled_template_exported_for_word_renders_the_same(capsys, tmp_path):
+    template = tmp_path / "mau-ke-hoach.docx"
+    code, stdout, _ = call(capsys, "mau", "ke-hoach", "-o", str(template))
+    assert code == 0 and "--template" in stdout
+    from docx_xml import Docx
+
+    bundled = tmp_path / "a.docx"
+    custom = tmp_path / "b.docx"
+    assert call(capsys, "render", str(EXAMPLE), "-o", str(bundled))[0] == 0
+    assert call(capsys, "render", str(EXAMPLE), "-o", str(custom), "--template", str(template))[0] == 0
+    assert Docx(custom.read_bytes()).text_lines() == Docx(bundled.read_bytes()).text_lines()
+    code, _, stderr = call(capsys, "mau", "ke-hoach", "-o", str(template))
+    assert code == 2 and "không ghi đè" in stderr
+    code, _, stderr = call(capsys, "mau", "bieu-mau", "-o", str(tmp_path / "x.docx"))
+    assert code == 2 and "bieu-mau" in stderr and not (tmp_path / "x.docx").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -91,6 +93,7 @@ PUBLIC = [
     "render_batch",
     "render_bytes",
     "save",
+    "template_docx",
     "to_pdf",
     "to_yaml",
     "validate",
@@ -130,21 +133,85 @@ def test_every_filter_the_template_uses_exists(code):
     assert used <= set(bundled_template(code).env.filters), used - set(bundled_template(code).env.filters)
 
 
-@pytest.mark.skipif(
-    subprocess.run([sys.executable, "-c", "import build"], capture_output=True).returncode != 0,
-    reason="the 'build' package is not installed (pip install -e '.[test]')",
+needs_build = pytest.mark.skipif(
+    subprocess.run([sys.executable, "-c", "import build, hatchling"], capture_output=True).returncode != 0,
+    reason="the 'build' and 'hatchling' packages are not installed (pip install -e '.[test]')",
 )
-def test_wheel_ships_the_templates(tmp_path):
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel, built offline with the build backend already installed."""
+    out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )
-    wheel = next(Path(tmp_path).glob("vanban-*.whl"))
+    return next(out.glob("vanban-*.whl"))
+
+
+@needs_build
+def test_wheel_ships_the_templates(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "vanban/templates/ke_hoach.docx" in names and "vanban/templates/bao_cao.docx" in names
     assert "vanban/py.typed" in names and "vanban/_cli/__init__.py" in names
     assert not [n for n in names if n.startswith(("tests/", "examples/"))]
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+
+
+@needs_build
+def test_installed_wheel_works_from_any_folder(wheel, tmp_path):
+    """Installed from the wheel (not this source tree), the documented commands work in an unrelated folder."""
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    work = tmp_path / "thư mục làm việc"
+    shutil.copytree(ROOT / "examples", work / "examples")
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *deps]), "PYTHONUTF8": "1"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "vanban", *args], cwd=work, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, (args, done.stderr)
+        return done.stdout
+
+    where = subprocess.run(
+        [sys.executable, "-c", "import vanban; print(vanban.__file__)"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert where.startswith(str(site))
+    run("render", "examples/ke-hoach-19-KH-SKHCN-2024.yaml", "-o", "ke-hoach-19.docx")
+    run("report", "examples/ke-hoach-19-KH-SKHCN-2024.yaml", "--ky", "quý I", "--tien-do",
+        "examples/tien-do-quy-I-2024.yaml", "-o", "bao-cao-quy-I.docx")  # fmt: skip
+    run("next-year", "examples/ke-hoach-19-KH-SKHCN-2024.yaml", "-o", "ke-hoach-2025.yaml", "--thay-doi", "thay-doi.md")
+    run("parse", "ke-hoach-19.docx", "-o", "doc-lai.yaml")
+    run("check", "ke-hoach-19.docx")  # exit 0: no error of the decree in what vanban makes
+    run("tien-do", "mau", "examples/ke-hoach-19-KH-SKHCN-2024.yaml", "--ky", "quý II", "--out-dir", "bieu-mau")
+    run("mau", "bao-cao", "-o", "mau-bao-cao.docx")
+    run("schema", "ke-hoach")
+    for made in ("ke-hoach-19.docx", "bao-cao-quy-I.docx", "ke-hoach-2025.yaml", "doc-lai.yaml", "mau-bao-cao.docx"):
+        assert (work / made).stat().st_size > 0, made
+    assert len(list((work / "bieu-mau").glob("*.xlsx"))) == 3
 
 
 @pytest.mark.parametrize("name", ["ke_hoach.docx", "bao_cao.docx"])

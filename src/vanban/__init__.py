@@ -96,6 +96,7 @@ _EXPORTS = {
     "save": "vanban._io",
     "to_pdf": "vanban._pdf",
     "to_yaml": "vanban._io",
+    "template_docx": "vanban._templates",
     "validate": "vanban._io",
     "write_all": "vanban._files",
 }
@@ -179,6 +180,7 @@ __all__ = [
     "render_batch",
     "render_bytes",
     "save",
+    "template_docx",
     "to_pdf",
     "to_yaml",
     "validate",
@@ -207,6 +209,7 @@ if TYPE_CHECKING:
     from ._parse import ParseNote, ParseResult, parse, parse_detailed
     from ._pdf import FontWarning, to_pdf
     from ._render import Template, render, render_bytes
+    from ._templates import template_docx
     from ._thu_thap import MergeResult, merge_progress, progress_forms
     from ._tien_do import load_progress
     from .models import (

@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._errors import VanbanError
+
+if TYPE_CHECKING:
+    from ._render import Template
 from ._files import guard_outputs, write_atomic
 from .models import VanBan
 
@@ -37,7 +41,7 @@ class BatchResult:
         return self.error is None
 
 
-_templates: dict[str, object] = {}
+_templates: dict[str, Template] = {}
 _template_path: str | None = None
 
 
@@ -58,7 +62,7 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
-def _template_for(code: str):
+def _template_for(code: str) -> Template:
     from ._render import Template, bundled_template
 
     if code not in _templates:
@@ -161,13 +165,13 @@ def _add_pdfs(results: list[BatchResult], out: Path) -> None:
     if not done:
         return
     try:
-        converted = to_pdf([r.output for r in done], out)
+        converted = to_pdf([r.output for r in done if r.output is not None], out)
     except VanbanError as exc:
         for result in done:
             result.error = f"đã có DOCX nhưng không xuất được PDF: {exc}"
         return
     for result in done:
-        made = converted.get(Path(result.output))
+        made = converted.get(Path(result.output)) if result.output is not None else None
         if isinstance(made, Path):
             result.pdf = made
         else:

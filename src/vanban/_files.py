@@ -16,10 +16,12 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from ._errors import InputError, WriteError, os_message
 
 PathLike = str | os.PathLike[str]
+P = TypeVar("P", bound=str | os.PathLike[str])
 
 MAX_TEXT = 16 * 1024 * 1024  # a YAML, JSON, CSV or text file
 _UMASK = os.umask(0o022)
@@ -119,7 +121,7 @@ def _fail(path: Path, exc: OSError) -> WriteError:
 
 
 def write_all(
-    files: Mapping[PathLike, bytes],
+    files: Mapping[P, bytes],
     *,
     inputs: Iterable[PathLike | None] = (),
     side_files: Iterable[PathLike] = (),

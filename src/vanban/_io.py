@@ -65,7 +65,7 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+    class Constructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)
@@ -205,11 +205,25 @@ def _json(raw: str, source: str) -> Any:
     try:
         return json.loads(raw, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(f"dòng {exc.lineno}, cột {exc.colno}: JSON sai cú pháp", source=source) from None
+        why = next((words for start, words in _JSON_WHY if exc.msg.startswith(start)), "")
+        where = f"dòng {exc.lineno}, cột {exc.colno}"
+        raise InputError(f"{where}: JSON sai cú pháp{f' ({why})' if why else ''}", source=source) from None
     except ValueError as exc:
         if "digits" in str(exc):
             raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
         raise InputError(f"JSON: {exc}", source=source) from None
+
+
+#: Python's JSON messages (their wording and position differ between versions), in Vietnamese.
+_JSON_WHY = (
+    ("Illegal trailing comma", "dấu phẩy thừa"),
+    ("Expecting property name", "thiếu tên trường trong ngoặc kép, hoặc dấu phẩy thừa"),
+    ("Expecting value", "thiếu giá trị, hoặc dấu phẩy thừa"),
+    ("Expecting ',' delimiter", "thiếu dấu phẩy"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm"),
+    ("Unterminated string", "chuỗi chưa đóng ngoặc kép"),
+    ("Extra data", "thừa dữ liệu sau khi đã hết"),
+)
 
 
 def _no_constant(name: str) -> Any:

@@ -351,7 +351,7 @@ class _Reader:
 
     def is_section(self, item: Doan) -> bool:
         match = _ROMAN.match(item.text) if item.bang is None else None
-        return bool(match) and is_upper(match["t"])
+        return match is not None and is_upper(match["t"])
 
     def blocks(self) -> tuple[list[str], list[Doan], list[Doan], list[Doan]]:
         """The lines before the header, the body, the appendix material and the lines after the signature, in
@@ -440,7 +440,8 @@ class _Reader:
     def header(self, code: str) -> dict[str, Any]:
         parts = self.parts
         data: dict[str, Any] = {"so_ky_hieu": self.number(code)}
-        place, issued = "", None
+        place = ""
+        issued: str | dict[str, int | None] | None = None
         date_line = clean(parts.ngay.text) if parts.ngay else ""
         if m := re.match(
             r"^(?P<place>[^,]+),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*(?P<y>\d{4})", date_line
@@ -610,7 +611,7 @@ class _Reader:
         groups: list[tuple[str, list[Doan]]] = []
         for item in body:
             if self.is_section(item):
-                groups.append((_ROMAN.match(item.text)["t"], []))
+                groups.append((_part(_ROMAN, item.text, "t"), []))
             elif groups:
                 groups[-1][1].append(item)
         after = "mo_dau"
@@ -625,7 +626,7 @@ class _Reader:
                     typed = self.tasks(items, labels)
                 else:
                     typed = {kind: self.free(items)}
-            if typed is None:
+            if typed is None or kind is None:
                 data["muc_khac"].append(MucKhac(tieu_de=title, sau=after, noi_dung=self.free(items)))
                 why = "mục không có trường riêng" if kind is None else "mục không tách được thành trường"
                 self.note(f"mục «{title}»", title, f"{why}; giữ nguyên chữ trong muc_khac", guess=False)
@@ -650,7 +651,7 @@ class _Reader:
             return {"muc_dich": lines}
         if heads[0] != 0 or len(heads) > 2:
             return None
-        titles = [_KHOAN.match(lines[i])["t"] for i in heads]
+        titles = [_part(_KHOAN, lines[i], "t") for i in heads]
         bodies = [
             lines[start + 1 : (heads[n + 1] if n + 1 < len(heads) else len(lines))] for n, start in enumerate(heads)
         ]
@@ -713,15 +714,16 @@ class _Reader:
         return out
 
     def task(self, block: list[Doan], labels: dict[str, str], position: int) -> NhiemVu:
-        match = _KHOAN.match(block[0].text)
-        head = match["t"]
+        head = _part(_KHOAN, block[0].text, "t")
         prefix = _TASK_PREFIX.match(head)
         if prefix:
             labels.setdefault("nhiem_vu", prefix["word"])
             head = prefix["rest"]
         else:
             labels.setdefault("nhiem_vu", "")
-        task = NhiemVu(ten=head or "[Bổ sung tên nhiệm vụ]", so=_numbered(match["n"], f"{position}."))
+        task = NhiemVu(
+            ten=head or "[Bổ sung tên nhiệm vụ]", so=_numbered(_part(_KHOAN, block[0].text, "n"), f"{position}.")
+        )
         return self.task_fields(task, block[1:], labels)
 
     def task_fields(self, task: NhiemVu, lines: list[Doan], labels: dict[str, str]) -> NhiemVu:
@@ -770,17 +772,17 @@ class _Reader:
 
     def area(self, block: list[Doan], labels: dict[str, str]) -> LinhVuc:
         """``1. Cải cách thể chế``: ``a) Mục tiêu`` and ``b) Nhiệm vụ`` bullets, or tasks ``1.1.`` with their fields."""
-        area = LinhVuc(ten=_KHOAN.match(block[0].text)["t"])
+        area = LinhVuc(ten=_part(_KHOAN, block[0].text, "t"))
         mode = None
         detailed: list[Doan] = []
 
-        number = _KHOAN.match(block[0].text)["n"]
+        number = _part(_KHOAN, block[0].text, "n")
 
         def close() -> None:
             if detailed:
-                head = _SUB_KHOAN.match(detailed[0].text)
-                written = _numbered(head["n"], f"{number}.{len(area.nhiem_vu) + 1}.")
-                area.nhiem_vu.append(self.task_fields(NhiemVu(ten=head["t"], so=written), detailed[1:], labels))
+                written = _numbered(_part(_SUB_KHOAN, detailed[0].text, "n"), f"{number}.{len(area.nhiem_vu) + 1}.")
+                name = _part(_SUB_KHOAN, detailed[0].text, "t")
+                area.nhiem_vu.append(self.task_fields(NhiemVu(ten=name, so=written), detailed[1:], labels))
                 detailed.clear()
 
         for item in block[1:]:
@@ -971,9 +973,10 @@ class _Reader:
         for m in re.finditer(r"\b(\d{4})\s*[-–—]\s*(\d{4})\b", summary):
             if "nhiệm kỳ" not in summary[max(m.start() - 12, 0) : m.start()] and int(m[1]) < int(m[2]):
                 return {"nam": int(m[1]), "den_nam": int(m[2])}
-        if m := re.search(r"đến (?:hết )?năm (\d{4})", summary):
+        if until := re.search(r"đến (?:hết )?năm (\d{4})", summary):
             start = issue_year or date.today().year
-            return {"nam": start, "den_nam": int(m[1])} if int(m[1]) > start else {"nam": int(m[1])}
+            end = int(until[1])
+            return {"nam": start, "den_nam": end} if end > start else {"nam": end}
         if issue_year:
             self.note("năm kế hoạch", summary, "trích yếu không ghi năm; lấy năm ban hành", 0)
             return {"nam": issue_year}
@@ -990,7 +993,7 @@ class _Reader:
         groups: list[tuple[str, list[Doan]]] = []
         for item in body:
             if self.is_section(item):
-                groups.append((_ROMAN.match(item.text)["t"], []))
+                groups.append((_part(_ROMAN, item.text, "t"), []))
             elif groups:
                 groups[-1][1].append(item)
         after = "mo_dau"
@@ -1075,10 +1078,10 @@ class _Reader:
                 if not value.startswith("[Bổ sung"):
                     status = re.match(r"^(.*?)(?: \(chưa có số liệu ([^)]+)\))?\.?$", value)
                     try:
-                        task["trang_thai"] = parse_trang_thai(status[1].rstrip(". "))
+                        task["trang_thai"] = parse_trang_thai(status[1].rstrip(". ") if status else value)
                     except (ValueError, TypeError):
                         return None
-                    task["thieu"] = tach_ky(status[2]) if status[2] else []
+                    task["thieu"] = tach_ky(status[2]) if status and status[2] else []
             elif label == "Chỉ tiêu":
                 target = _target_reached(value)
                 if target is None:
@@ -1140,6 +1143,12 @@ class _Reader:
             updated.append(result.model_copy(update={"chu_tri": row[2].chu or None}))
         out["ket_qua"] = updated
         return True
+
+
+def _part(pattern: re.Pattern[str], text: str, group: str) -> str:
+    """A group of a heading pattern the text was already found to match ("" if it does not)."""
+    match = pattern.match(text)
+    return match[group] if match else ""
 
 
 def _same_appendix(read: PhuLucVanBan, printed: PhuLucVanBan) -> bool:

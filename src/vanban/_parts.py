@@ -403,9 +403,9 @@ def _title(view: View, found: Components, paragraphs: list[Para], styled: dict[s
     found.ten_loai = candidates[0]
     if styled["trich_yeu"]:
         found.trich_yeu = styled["trich_yeu"]
-        rule_paras = [found.ten_loai, *styled["trich_yeu"]]
+        first_lines = [found.ten_loai, *styled["trich_yeu"]]
         following = [p for p in paragraphs if p.index > styled["trich_yeu"][-1].index][:2]
-        found.rule_trich_yeu = _lines_in(view, rule_paras + following)
+        found.rule_trich_yeu = _lines_in(view, first_lines + following)
         return
     position = paragraphs.index(found.ten_loai)
     lines: list[Para] = []

@@ -144,11 +144,11 @@ def _bang_in(table: Bang, ngang: bool = False) -> dict[str, Any]:
     columns = max(table.so_cot, 1)
     widths = wording.vua_trang(table.do_rong, columns, ngang)
     grid: list[list[OBang | None]] = []
-    for row in table.hang:
+    for given in table.hang:
         line: list[OBang | None] = []
-        for cell in row:
-            line += [cell] + [None] * (cell.gop_cot - 1)
-        grid.append(line + [OBang()] * (columns - len(line)))
+        for start in given:
+            line += [start, *([None] * (start.gop_cot - 1))]
+        grid.append(line + [OBang() for _ in range(columns - len(line))])
     rows = []
     for number, row in enumerate(grid):
         cells, column = [], 0
@@ -436,7 +436,9 @@ def _prepare_header(docx: Any) -> _Header | None:
     body = docx.element.body
     anchor = next((p for p in body.iter(qn("w:p")) if _style_of(p) == "VBQuocHieu"), None)
     table = next(anchor.iterancestors(qn("w:tbl")), None) if anchor is not None else None
-    grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}") if table is not None else []
+    if table is None:
+        return None
+    grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
     if len(grid) != 2:
         return None
     left, right = (int(column.get(qn("w:w"))) for column in grid)

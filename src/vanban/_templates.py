@@ -28,3 +28,16 @@ def template_path(code: str) -> Path:
     except KeyError:
         raise TemplateError(f"chưa có mẫu cho loại văn bản '{code}'") from None
     return template_dir() / name
+
+
+#: The kinds a clerk names a template by.
+LOAI_MAU = {"ke-hoach": "KH", "ke_hoach": "KH", "kh": "KH", "bao-cao": "BC", "bao_cao": "BC", "bc": "BC"}
+
+
+def template_docx(loai: str = "ke-hoach") -> bytes:
+    """The bundled Word template of a plan (``ke-hoach``) or a report (``bao-cao``), to edit in Word and pass back
+    with ``--template`` / ``vanban.render(model, path, template=…)``."""
+    code = LOAI_MAU.get(loai.strip().lower())
+    if code is None:
+        raise TemplateError(f"không có mẫu '{loai}'; chọn: ke-hoach, bao-cao")
+    return template_path(code).read_bytes()

@@ -170,7 +170,7 @@ def _workbook(
     from openpyxl.workbook.protection import WorkbookProtection
 
     book = Workbook()
-    guide = book.active
+    guide = book.worksheets[0]
     guide.title = _GUIDE
     titles = _unique([_sheet_title(unit) for unit in units]) if len(units) > 1 else [_TASKS]
     _write_guide(guide, plan, period, dict(zip(titles, units, strict=True)), deadline, send_to)
@@ -253,7 +253,8 @@ def _write_tasks(sheet: Any, tasks: list[tuple[str, NhiemVu]], period: KyBaoCao)
         header.fill = PatternFill("solid", fgColor="D9D9D9")
         header.border = border
     for ma, task in tasks:
-        targets = [(t.so_luong, t.don_vi) for t in task.chi_tieu] or [(None, None)]
+        targets: list[tuple[float | None, str | None]] = [(t.so_luong, t.don_vi) for t in task.chi_tieu]
+        targets = targets or [(None, None)]
         for index, (amount, unit) in enumerate(targets):
             name = _task_cell(task, period) if index == 0 else None
             sheet.append([ma, name, amount, unit, None, None, None, None, None, None])
@@ -480,15 +481,15 @@ def _merge(replies: list[_Reply], everyone: list[str], period: KyBaoCao, plan: K
     progress = TienDoKy.model_validate(
         {"ky": period, "nhiem_vu": {ma: v for ma, v in tasks.items() if _has_content(v)}, "chi_dao": chi_dao}
     )
-    missing_figures = []
+    missing_figures: list[str] = []
     for ma, units_of_target in _expected_tasks(replies, plan, period).items():
-        entry = progress.nhiem_vu.get(ma)
-        if entry is None or entry.trang_thai is None:
+        found = progress.nhiem_vu.get(ma)
+        if found is None or found.trang_thai is None:
             missing_figures.append(f"nhiệm vụ {ma}: chưa có tình trạng")
         missing_figures += [
             f"nhiệm vụ {ma}: chưa có số đạt được ({name})"
             for name in units_of_target
-            if entry is None or name not in entry.dat
+            if found is None or name not in found.dat
         ]
     sent = {r.unit for r in replies}
     replied = {r.unit for r in replies if r.period is not None and (r.period.nhiem_vu or r.period.chi_dao)}

@@ -134,6 +134,7 @@ def _figures(entry: Any, task: Any, source: str) -> Any:
     value = entry["dat"]
     line = _line(entry, "dat")
     where = f"{source}: {line}nhiệm vụ {task}, dat"
+    figures: Any
     if isinstance(value, dict):
         figures = {k: _number(_typed(v), f"{where} '{k}'") for k, v in value.items()}
     elif isinstance(value, list):
@@ -159,10 +160,10 @@ def _typed(value: Any) -> Any:
 
     if isinstance(value, (BinaryInt, HexInt, OctalInt)):
         return {HexInt: f"0x{value:x}", OctalInt: f"0o{value:o}"}.get(type(value), f"0b{value:b}")  # refused as text
-
-    if isinstance(value, ScalarFloat) and value._exp is None and value._width and value._prec is not None:
-        decimals = max(value._width - value._prec - 1, 0)
-        return f"{float(value):.{decimals}f}" if math.isfinite(value) else value
+    if isinstance(value, ScalarFloat):
+        width, point = getattr(value, "_width", None), getattr(value, "_prec", None)  # how it was written
+        if getattr(value, "_exp", None) is None and width and point is not None and math.isfinite(value):
+            return f"{float(value):.{max(width - point - 1, 0)}f}"
     return value
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from .._docx import Para
 from .._nd30 import (
@@ -23,7 +24,7 @@ from .._nd30 import (
 from .._parts import HEADINGS, Components, clean, is_upper
 from ..text import la_ma, tu_la_ma
 from . import edits
-from .core import Context, Finding, finding, grouped, heading_title, pt, rule, snippet
+from .core import Context, Finding, Severity, finding, grouped, heading_title, pt, rule, snippet
 
 
 def heading_kind(para: Para) -> str | None:
@@ -83,8 +84,8 @@ def _report(
     message: str,
     expected: str,
     actual: object,
-    severity: str | None = None,
-    **data: object,
+    severity: Severity | None = None,
+    **data: Any,
 ) -> Iterator[Finding]:
     if items:
         count = f"{len(items)} đoạn: " if len(items) > 1 else ""
@@ -98,7 +99,7 @@ def _report(
             targets=items,
             count=len(items),
             **data,
-        )  # type: ignore[arg-type]
+        )
 
 
 # --- ND30-ND ----------------------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def body_format(ctx: Context) -> Iterator[Finding]:
         "ND30-ND-01",
         "cỡ chữ nội dung phải 13–14 pt",
         "13–14 pt",
-        ", ".join(pt(s) for s in sorted(sized[0].sizes - {None})) if sized else "",
+        ", ".join(pt(s) for s in sorted(s for s in sized[0].sizes if s is not None)) if sized else "",
         aspect="size",
         size=14.0,
     )
@@ -254,7 +255,7 @@ def line_spacing(ctx: Context) -> Iterator[Finding]:
                 severity=severity,
                 targets=[p for p, _ in chosen],
                 count=len(chosen),
-            )  # type: ignore[arg-type]
+            )
 
 
 @line_spacing.fixer()
@@ -328,7 +329,7 @@ def can_cu(ctx: Context) -> Iterator[Finding]:
         if is_can_cu(para):
             lines.append(para)
     upright = [p for p in lines if not p.italic]
-    severity = "W" if ctx.parts.kind in ("KH", "BC", None) else "E"
+    severity: Severity = "W" if ctx.parts.kind in ("KH", "BC", None) else "E"
     yield from _report(
         upright, "ND30-CC-01", "căn cứ nên in nghiêng", "nghiêng", "đứng", severity, aspect="italic", value=True
     )

@@ -200,7 +200,7 @@ def format_findings(
     ``rules`` names the rule for each aspect: ``size``, ``bold``, ``italic``, ``caps``, ``center``.
     """
     allowed = sizes if sizes is not None else allowed_sizes(fmt)
-    actual = para.sizes - {None}
+    actual = {size for size in para.sizes if size is not None}
     if "size" in rules and actual and not actual <= allowed:
         wanted = "–".join(f"{s:g}" for s in sorted(set(fmt.sizes)))
         yield finding(

@@ -119,7 +119,7 @@ def indent(doc: DocView, para: Para) -> str:
     assert para.element is not None
     ind = child(properties(para.element, "pPr"), "ind", PPR_ORDER)
     for name in ("hanging", "firstLineChars", "hangingChars"):
-        ind.attrib.pop(w(name), None)
+        ind.attrib.pop(w(name), "")
     ind.set(w("firstLine"), str(FIRST_LINE[0]))
     _touch(doc, para)
     return f"{where(para)}: thụt đầu dòng 1 cm"
@@ -131,7 +131,7 @@ def gap_after(doc: DocView, previous: Para, following: Para) -> str:
     spacing = child(ppr, "spacing", PPR_ORDER)
     spacing.set(w("after"), str(max(PARAGRAPH_GAP - following.before, 0)))
     for name in ("afterLines", "afterAutospacing"):
-        spacing.attrib.pop(w(name), None)
+        spacing.attrib.pop(w(name), "")
     contextual = ppr.find(w("contextualSpacing"))
     if contextual is not None:
         contextual.set(w("val"), "0")
@@ -235,7 +235,7 @@ def portrait(doc: DocView, section: Section) -> str:
     size = child(section.element, "pgSz", SECT_ORDER)
     size.set(w("w"), str(A4[0]))
     size.set(w("h"), str(A4[1]))
-    size.attrib.pop(w("orient"), None)
+    size.attrib.pop(w("orient"), "")
     doc.touch(section.element)
     return f"phần {section.index + 1}: khổ dọc"
 
@@ -306,7 +306,7 @@ def page_numbers(doc: DocView, aspect: str | None) -> list[str]:
         _reference(doc, sect, "even", _new_header(doc, with_number=True))
         changes.append("thêm số trang cho trang chẵn")
     if aspect == "first_page":
-        child(sect, "titlePg", SECT_ORDER).attrib.pop(w("val"), None)
+        child(sect, "titlePg", SECT_ORDER).attrib.pop(w("val"), "")
         if section.headers.get("first") is None or (
             default is not None and section.headers["first"].part == default.part
         ):
@@ -318,7 +318,7 @@ def page_numbers(doc: DocView, aspect: str | None) -> list[str]:
             number.set(w("start"), "1")
             changes.append("số trang bắt đầu từ 1")
         if number.get(w("fmt")) not in (None, "decimal"):
-            number.attrib.pop(w("fmt"), None)
+            number.attrib.pop(w("fmt"), "")
             changes.append("số trang bằng chữ số Ả Rập")
     doc.touch(sect)
     return changes

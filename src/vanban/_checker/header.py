@@ -141,14 +141,14 @@ def natural_breaks(ctx: Context) -> Iterator[Finding]:
                 shown,
             )
             return
-    lines = ctx.parts.trich_yeu
-    if len(lines) > 1 and len(clean(lines[-1].text).split()) == 1:
+    summary = ctx.parts.trich_yeu
+    if len(summary) > 1 and len(clean(summary[-1].text).split()) == 1:
         yield finding(
             "ND30-LAYOUT-06",
             "trích yếu có dòng cuối chỉ một chữ",
-            lines[-1],
+            summary[-1],
             "ngắt ở ranh giới cụm từ",
-            clean(lines[-1].text),
+            clean(summary[-1].text),
         )
 
 

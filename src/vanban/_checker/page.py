@@ -13,7 +13,7 @@ from .._nd30 import A4, FONT, MARGIN, MARGIN_TOLERANCE, MARGINS, PAGE_TOLERANCE
 from .._parts import clean
 from ..text import legacy_encoding
 from . import edits
-from .core import Context, Finding, finding, format_findings, rule
+from .core import Context, Finding, Severity, finding, format_findings, rule
 
 LEGACY_FONTS = (".VN", "VNI", "VN-")
 SYMBOL_FONTS = ("WINGDINGS", "WEBDINGS", "SYMBOL", "MARLETT", "ZAPF")
@@ -231,7 +231,7 @@ def fonts(ctx: Context) -> Iterator[Finding]:
         )
     for name, paras in wrong.items():
         shown = name.replace("(theme ", "theo theme (")
-        severity = "W" if name.startswith(FONT) else "E"
+        severity: Severity = "W" if name.startswith(FONT) else "E"
         yield finding(
             "ND30-PAGE-04",
             f"phông '{shown}' ở {len(paras)} đoạn; phải là Times New Roman",
@@ -373,6 +373,7 @@ def _para_height(para: Para, width: int) -> int:
         needed = text_width(piece, size, bold=para.bold) + para.first_line
         lines += max(1, -(-needed // room))
     single = size * 20 * 1.15
+    line: float
     if para.line and para.line_rule == "exact":
         line = para.line
     elif para.line and para.line_rule == "atLeast":

@@ -46,7 +46,7 @@ class _Renamed(argparse.Action):
     """A vanban 0.1 option name: works, says its new name."""
 
     def __call__(self, parser: Any, namespace: Args, values: Any, option_string: str | None = None) -> None:
-        _warn_old(str(option_string), self.metavar or "")
+        _warn_old(str(option_string), str(self.metavar or ""))
         if isinstance(getattr(namespace, self.dest, None), list):
             getattr(namespace, self.dest).append(values)
         elif self.nargs == 0:
@@ -392,6 +392,25 @@ def _progress_merge(args: Args) -> int:
     return 0
 
 
+# --- mau (a bundled template to edit) ---------------------------------------------------------------
+def _template_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("loai", choices=("ke-hoach", "bao-cao"), metavar="LOẠI", help="ke-hoach hoặc bao-cao")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="RA.docx", help="tệp mẫu .docx ra")
+    parser.add_argument("--overwrite", action="store_true", help="cho ghi đè tệp đã có")
+
+
+def _template(args: Args) -> int:
+    output = _suffix(args.output, (".docx",))
+    if output.exists() and not args.overwrite:
+        raise vanban.InputError(f"'{output}' đã có: không ghi đè (cho phép: --overwrite)")
+    vanban.write_all({output: vanban.template_docx(args.loai)})
+    _echo(
+        f"Đã ghi {output}: mẫu {args.loai} để sửa trong Word (giữ các thẻ {{{{ … }}}} và {{%p … %}}), "
+        f"rồi dùng: vanban render TỆP.yaml -o RA.docx --template {output}"
+    )
+    return 0
+
+
 # --- next-year -----------------------------------------------------------------------------------
 def _next_year_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("plan", type=Path, metavar="KẾ_HOẠCH", help="kế hoạch năm nay (.yaml/.json hoặc .docx)")
@@ -549,12 +568,13 @@ def _check(args: Args) -> int:
     elif args.output is not None:
         raise vanban.InputError("-o chỉ dùng cùng --fix hoặc --annotate")
     profile = vanban.load_profile(args.profile) if args.profile else vanban.load_profile()
+    output: Path = args.output or Path()  # set whenever --fix or --annotate writes (checked above)
     results, unreadable = [], []
     for path in args.files:
         try:
             if args.fix:
                 fixed = vanban.fix(path, du_thao=args.du_thao, profile=profile)
-                vanban.write_all({args.output: fixed.data}, inputs=args.files)
+                vanban.write_all({output: fixed.data}, inputs=args.files)
                 stream = sys.stderr if args.format == "json" else sys.stdout
                 print(
                     f"Đã sửa {fixed.fixed} lỗi ({len(fixed.changes)} thay đổi định dạng), ghi {args.output}:",
@@ -566,7 +586,7 @@ def _check(args: Args) -> int:
                 result = fixed.after
             elif args.annotate:
                 annotated, result = vanban.annotate(path, du_thao=args.du_thao, profile=profile)
-                vanban.write_all({args.output: annotated}, inputs=args.files)
+                vanban.write_all({output: annotated}, inputs=args.files)
                 print(
                     f"Đã ghi {args.output}: {len(result.findings)} lỗi thành ghi chú (comment) Word",
                     file=sys.stderr if args.format == "json" else sys.stdout,
@@ -665,6 +685,14 @@ COMMANDS = (
         "Xuất PDF từ tệp Word qua LibreOffice (cả lô trong một lần chạy, không đụng tới LibreOffice đang mở).",
         _pdf_arguments,
         _pdf,
+    ),
+    Command(
+        "mau",
+        "xuất mẫu Word có sẵn (kế hoạch, báo cáo) để sửa",
+        "Xuất mẫu Word vanban dùng (ke-hoach hoặc bao-cao) để cơ quan sửa cách trình bày trong Word;\n"
+        "dùng lại bằng --template. Ví dụ: vanban mau ke-hoach -o mau-ke-hoach.docx",
+        _template_arguments,
+        _template,
     ),
     Command(
         "schema",

@@ -30,6 +30,7 @@ from ..models import (
     VanBanDanChieu,
 )
 from ..models._common import parse_date
+from ..models._van_ban import NoiDung
 from ..models.bao_cao import TEN_TRANG_THAI, BaoCao, ChiTieuDat, KetQuaNhiemVu, KyBaoCao, TieuDeBaoCao, cac_ky
 from ..models.ke_hoach import NhiemVu
 from ..models.tien_do import TienDoKy, TienDoNhiemVu
@@ -380,7 +381,7 @@ def _overview(
     parts: list[KyBaoCao],
     inside: list[TienDoKy],
     fields_without_tasks: list[str],
-) -> list[object]:
+) -> NoiDung:
     """The overall figures in prose, over the tasks that have data only, and what has no data; fields of the plan
     that list no task get a line to fill."""
     if not results:  # tasks not written as a list vanban reads: nothing to count
@@ -388,7 +389,7 @@ def _overview(
     total = len(results)
     known = [r for r in results if r.trang_thai is not None]
     if not known:
-        lines: list[object] = [
+        lines: NoiDung = [
             f"Kế hoạch có {text.dem(total, 'nhiệm vụ')}; chưa có số liệu về tình trạng của nhiệm vụ nào trong "
             f"{period}: [Bổ sung kết quả thực hiện các nhiệm vụ]."
         ]
@@ -430,9 +431,9 @@ def _overview(
     return lines
 
 
-def _direction(inside: list[TienDoKy], period: KyBaoCao) -> list[object]:
+def _direction(inside: list[TienDoKy], period: KyBaoCao) -> NoiDung:
     """Documents issued, meetings held, inspections made in the period: from the data, else a placeholder."""
-    done = [line for p in inside for line in p.chi_dao]
+    done: NoiDung = [line for p in inside for line in p.chi_dao]
     if done:
         return done
     return [
@@ -450,7 +451,7 @@ def _by_task(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]], field: st
     return out
 
 
-def _assessment(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> list[object]:
+def _assessment(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> NoiDung:
     """Đánh giá chung: what went well, shortcomings (from the data) and their causes — a person writes the judgement."""
     issues = _by_task(inside, tasks, "kho_khan")
     return [
@@ -460,8 +461,9 @@ def _assessment(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> lis
     ]
 
 
-def _proposals(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> list[object]:
-    return _by_task(inside, tasks, "de_xuat") or ["[Bổ sung đề xuất, kiến nghị (nếu có)]"]
+def _proposals(inside: list[TienDoKy], tasks: list[tuple[str, NhiemVu]]) -> NoiDung:
+    proposals: NoiDung = [*_by_task(inside, tasks, "de_xuat")]
+    return proposals or ["[Bổ sung đề xuất, kiến nghị (nếu có)]"]
 
 
 def _lower(frame: object) -> str:
@@ -487,10 +489,10 @@ def _next_tasks(
     following: KyBaoCao,
     year: int,
     last_part: KyBaoCao,
-) -> list[object]:
+) -> NoiDung:
     """Only what is due in the next period or already overdue, as actions, with what remains of its targets. A
     task whose status is not known up to the end of the period is left to the clerk."""
-    lines: list[object] = []
+    lines: NoiDung = []
     ongoing: list[str] = []
     unknown = [r.ma or str(r.so) for r in results if r.trang_thai is None or str(last_part) in r.thieu]
     within = following.nam == year

@@ -409,7 +409,7 @@ class _Roller:
                 new_part = self.placeholder(part)
                 self.add(where, part, new_part, "xem", span.reason)
                 pieces.append(new_part)
-            elif span.kind == "nam_hoc" and int(re.search(r"(?:19|20)\d{2}", part).group(0)) == self.old:
+            elif span.kind == "nam_hoc" and _first_year(part) == self.old:
                 new_part = re.sub(r"(?:19|20)\d{2}", lambda m: str(int(m.group(0)) + self.delta), part)
                 self.add(where, part, new_part, "doi", "năm học của chính kế hoạch")
                 pieces.append(new_part)
@@ -763,3 +763,9 @@ def _around_difference(old: str, new: str, width: int = 50) -> tuple[str, str]:
 def _short(value: str, width: int = 160) -> str:
     value = " ".join(value.split())
     return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _first_year(words: str) -> int | None:
+    """The first year (19xx, 20xx) in ``words``."""
+    found = re.search(r"(?:19|20)\d{2}", words)
+    return int(found.group(0)) if found else None

@@ -77,7 +77,7 @@ def set_flag(rpr: Element, name: str, value: bool) -> None:
     for tag in (name, f"{name}Cs") if name in ("b", "i") else (name,):
         node = child(rpr, tag, RPR_ORDER)
         if value:
-            node.attrib.pop(w("val"), None)
+            node.attrib.pop(w("val"), "")
         else:
             node.set(w("val"), "0")
 
@@ -85,7 +85,7 @@ def set_flag(rpr: Element, name: str, value: bool) -> None:
 def set_fonts(rpr: Element, font: str) -> None:
     """All four font slots set to ``font``; theme references and hints removed."""
     node = child(rpr, "rFonts", RPR_ORDER)
-    for attribute in list(node.attrib):
+    for attribute in map(str, list(node.attrib)):
         if "Theme" in attribute or "theme" in attribute or attribute.endswith("}hint"):
             del node.attrib[attribute]
     for slot in SLOTS:
@@ -131,6 +131,7 @@ def replace_text(doc: DocView, para: Para, pattern: str, repl: Any) -> bool:
         node.text = text
         if text != text.strip():
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    doc.touch(para.element)
+    if para.element is not None:
+        doc.touch(para.element)
     return True
     return True

@@ -148,7 +148,7 @@ class Package:
         except etree.XMLSyntaxError as exc:
             line = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
             raise self.error(f"phần '{name}' không phải XML hợp lệ{line}: tệp Word bị hỏng") from None
-        if root.getroottree().docinfo.doctype:
+        if getattr(root.getroottree().docinfo, "doctype", ""):
             raise self.error(f"phần '{name}' có khai báo DTD: không an toàn, không đọc")
         self.parts[name] = root
         return root

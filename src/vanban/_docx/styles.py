@@ -342,8 +342,8 @@ def fold_ppr(para: Para, ppr: Element) -> None:
         for side, key in (("bottom", "border_bottom"), ("top", "border_top")):
             edge = borders.find(w(side))
             if edge is not None:
-                value = edge.get(w("val"))
-                setattr(para, key, None if value in ("nil", "none") else (value, twips(edge.get(w("sz")))))
+                style = edge.get(w("val"))
+                setattr(para, key, None if style in ("nil", "none") else (style, twips(edge.get(w("sz")))))
 
 
 def _theme_fonts(theme: Element | None) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar, Literal
 
@@ -89,7 +90,7 @@ class Khoan(VBModel):
 NoiDung = list[str | Khoan | Bang]
 
 
-def cac_chu(noi_dung: NoiDung) -> list[str]:
+def cac_chu(noi_dung: Sequence[str | Khoan | Bang]) -> list[str]:
     """Every piece of text of free content, in reading order: paragraphs, khoản titles, table cells."""
     out: list[str] = []
     for item in noi_dung:

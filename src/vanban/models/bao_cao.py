@@ -13,7 +13,6 @@ from vanban import text
 from .._errors import InputError
 from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string
 from ._van_ban import NoiDung, PhuLucVanBan, VanBan, cac_chu
-from .ke_hoach import MucKhac
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
 TEN_TRANG_THAI: dict[str, str] = {
@@ -67,10 +66,11 @@ class KyBaoCao(VBModel):
     @property
     def thang(self) -> range:
         """The months (1–12) the period covers."""
+        number = self.so or 1  # a month or a quarter always has its number (checked on creation)
         if self.loai == "thang":
-            return range(self.so, self.so + 1)
+            return range(number, number + 1)
         if self.loai == "quy":
-            return range(3 * self.so - 2, 3 * self.so + 1)
+            return range(3 * number - 2, 3 * number + 1)
         return {"6_thang_dau": range(1, 7), "6_thang_cuoi": range(7, 13), "9_thang": range(1, 10), "nam": range(1, 13)}[
             self.loai
         ]
@@ -106,10 +106,11 @@ class KyBaoCao(VBModel):
 
     def tiep_theo(self) -> KyBaoCao:
         """The next period, for the tasks a report plans ahead."""
+        number = self.so or 1
         if self.loai == "thang":
-            return KyBaoCao(loai="thang", so=self.so % 12 + 1, nam=self.nam + (self.so == 12))
+            return KyBaoCao(loai="thang", so=number % 12 + 1, nam=self.nam + (number == 12))
         if self.loai == "quy":
-            return KyBaoCao(loai="quy", so=self.so % 4 + 1, nam=self.nam + (self.so == 4))
+            return KyBaoCao(loai="quy", so=number % 4 + 1, nam=self.nam + (number == 4))
         if self.loai == "6_thang_dau":
             return KyBaoCao(loai="6_thang_cuoi", nam=self.nam)
         if self.loai == "9_thang":
@@ -255,10 +256,12 @@ class TieuDeBaoCao(VBModel):
     phu_luc: str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ"
 
 
-class MucKhacBaoCao(MucKhac):
+class MucKhacBaoCao(VBModel):
     """A section of a report read from an existing document with no typed field of its own, kept in place."""
 
+    tieu_de: str
     sau: Literal["mo_dau", "chi_dao", "ket_qua", "ton_tai", "nhiem_vu_tiep_theo", "de_xuat"] = "de_xuat"
+    noi_dung: NoiDung = Field(default_factory=list)
 
 
 class BaoCao(VanBan):
@@ -300,9 +303,9 @@ class BaoCao(VanBan):
 
     def placeholders(self) -> list[str]:
         """Every ``[Bổ sung …]`` left for the clerk, with where it is, in reading order."""
-        found = []
+        found: list[str] = []
 
-        def scan(where: str, pieces: NoiDung) -> None:
+        def scan(where: str, pieces: NoiDung | list[str]) -> None:
             found.extend(f"{where}: {hit}" for piece in cac_chu(pieces) for hit in PLACEHOLDER_RE.findall(piece))
 
         scan("mở đầu", self.mo_dau)
