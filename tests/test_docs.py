@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -53,6 +54,30 @@ def test_examples_pass_mypy_strict(tmp_path):
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("basedpyright") is None and not (Path(sys.executable).parent / "basedpyright").exists(),
+    reason="basedpyright chưa cài (pip install -e .[test])",
+)
+def test_examples_pass_basedpyright(tmp_path):
+    for number, param in enumerate(EXAMPLES):
+        (tmp_path / f"example_{number}.py").write_text(param.values[0], encoding="utf-8")
+    program = Path(sys.executable).parent / "basedpyright"
+    done = subprocess.run(
+        [
+            str(program) if program.exists() else "basedpyright",
+            "--level",
+            "error",
+            "--pythonpath",
+            sys.executable,
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("0 errors"), done.stdout
 
 
 @needs_mypy
