@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vanban._metrics import text_width  # noqa: E402
+from vanban._render import _footnotes_xml, build_cache  # noqa: E402
 from vanban._nd30 import A4, BODY_AFTER, BODY_LINE, FIRST_LINE, FONT, FORMATS, MARGIN, TIEU_NGU  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -594,6 +595,7 @@ CONTENT_TYPES = (
     '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
     '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
     '<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+    '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     "</Types>"
@@ -614,6 +616,7 @@ DOCUMENT_RELS = (
     '<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>'
     '<Relationship Id="rIdHeaderDefault" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
     '<Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>'
+    '<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
     "</Relationships>"
 )
 CORE = (
@@ -644,6 +647,7 @@ def build(target: Path, kind: str = "KH") -> None:
         "word/fontTable.xml": FONT_TABLE,
         "word/header1.xml": header_xml(page_number=True),
         "word/header2.xml": header_xml(page_number=False),
+        "word/footnotes.xml": _footnotes_xml([]).decode("utf-8"),  # Word's separators; a document's notes replace it
     }
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
@@ -658,3 +662,5 @@ if __name__ == "__main__":
     for code, name in FILES.items():
         build(folder / name, code)
         print(folder / name)
+        for path in build_cache(folder / name):  # the compiled form the package loads instead of compiling
+            print(path)

@@ -144,3 +144,43 @@ def test_pdf_command(capsys, tmp_path):
     assert code == 0 and (tmp_path / "pdf" / "kh.pdf").is_file()
     code, _, stderr = call(capsys, "pdf", str(tmp_path / "khong-co.docx"))
     assert code == 2 and "không tìm thấy" in stderr
+
+
+def test_a_stopped_batch_removes_only_its_own_temporary_files(tmp_path):
+    from vanban._batch import _remove_temporaries
+
+    mine = [tmp_path / ".a.docx.k2j_x9.tmp", tmp_path / ".b c.docx.zz1.tmp"]
+    others = [tmp_path / ".khac.docx.abc.tmp", tmp_path / "a.docx", tmp_path / ".a.docx.k2j_x9.tmp.bak"]
+    for path in [*mine, *others]:
+        path.write_bytes(b"")
+    _remove_temporaries([str(tmp_path / "a.docx"), str(tmp_path / "b c.docx"), str(tmp_path / "d.docx")])
+    assert [path.exists() for path in mine] == [False, False]
+    assert all(path.exists() for path in others)
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork", reason="workers inherit only where processes fork"
+)
+def test_a_custom_template_is_compiled_once_for_all_workers(monkeypatch, tmp_path):
+    import os
+
+    from vanban import _render
+
+    template = tmp_path / "mau.docx"
+    template.write_bytes(vanban.template_docx("ke-hoach"))
+    compiled = tmp_path / "compiled.txt"
+    original = _render.Template.__init__
+
+    def counting(self, *args, **kwargs):
+        with compiled.open("a") as log:  # the workers write here too: they are forks of this process
+            log.write(f"{os.getpid()}\n")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(_render.Template, "__init__", counting)
+    sources = []
+    for number in range(6):
+        sources.append(tmp_path / f"kh-{number}.yaml")
+        shutil.copy(EXAMPLE, sources[-1])
+    results = render_batch(sources, tmp_path / "ra", template=template, jobs=2)
+    assert all(result.ok for result in results)
+    assert compiled.read_text().split() == [str(os.getpid())]

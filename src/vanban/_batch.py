@@ -41,16 +41,18 @@ class BatchResult:
         return self.error is None
 
 
-_templates: dict[str, Template] = {}
+_custom: Template | None = None
 _template_path: str | None = None
 
 
 def _setup(template: str | None, parent: int | None = None) -> None:
-    """Worker start: remember which template to use (each is compiled on first use in this process); leave
-    Ctrl-C to the parent, and end when the parent is gone."""
-    global _template_path
+    """Worker start: remember which template to use (a custom one compiled by the parent before the workers start
+    is inherited where processes fork, else compiled on first use); leave Ctrl-C to the parent, and end when the
+    parent is gone."""
+    global _template_path, _custom
+    if template != _template_path:
+        _custom = None
     _template_path = template
-    _templates.clear()
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
@@ -65,9 +67,12 @@ def _watch(parent: int) -> None:
 def _template_for(code: str) -> Template:
     from ._render import Template, bundled_template
 
-    if code not in _templates:
-        _templates[code] = Template(_template_path) if _template_path else bundled_template(code)
-    return _templates[code]
+    global _custom
+    if _template_path is None:
+        return bundled_template(code)
+    if _custom is None:
+        _custom = Template(_template_path)
+    return _custom
 
 
 def _render_one(source: str | VanBan, target: str) -> BatchResult:
@@ -125,6 +130,12 @@ def render_batch(
             if progress:
                 progress(results[index])
     else:
+        _setup(template_path)
+        if template_path:
+            try:
+                _template_for("")  # compiled once here, inherited by the workers
+            except VanbanError:
+                pass  # each file reports it
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_setup, initargs=(template_path, os.getpid()))
         try:
             futures = {
@@ -137,15 +148,25 @@ def render_batch(
                     progress(results[futures[future]])
         except BaseException:  # Ctrl-C, or a worker lost: stop now, not after the queue drains
             _stop(pool)
-            for _, target in tasks:  # what a terminated worker was writing
-                for temporary in Path(target).parent.glob(f".{Path(target).name}.*.tmp"):
-                    temporary.unlink(missing_ok=True)
+            _remove_temporaries([target for _, target in tasks])
             raise
         pool.shutdown()
     ordered = [results[i] for i in sorted(results)]
     if pdf:
         _add_pdfs(ordered, out)
     return ordered
+
+
+def _remove_temporaries(targets: list[str]) -> None:
+    """Remove what a terminated worker was writing (``.<name>.<random>.tmp`` beside each target), each folder
+    listed once."""
+    folders: dict[Path, set[str]] = {}
+    for target in targets:
+        folders.setdefault(Path(target).parent, set()).add(Path(target).name)
+    for folder, names in folders.items():
+        for temporary in folder.glob(".*.tmp"):
+            if temporary.name[1:-4].rsplit(".", 1)[0] in names:
+                temporary.unlink(missing_ok=True)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -42,7 +42,7 @@ _ALIASES = {
     "báo cáo": "bao_cao",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]+", re.MULTILINE)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]+", re.MULTILINE)  # tried only where a '&' is
 _DEEP_INDENT = re.compile(r"^[ \t?:-]{400,}", re.MULTILINE)
 
 
@@ -83,10 +83,59 @@ def _yaml() -> Any:
 
 @functools.cache
 def _fast_yaml() -> Any:
-    """The C-accelerated safe reader (ruamel.yaml.clib): several times faster, no line numbers."""
+    """ruamel.yaml's safe reader, for the alias check (it keeps the nodes an alias shares)."""
     from ruamel.yaml import YAML
 
     return YAML(typ="safe", pure=False)
+
+
+@functools.cache
+def _fast_loader() -> Any:
+    """The fastest reader of plain data: PyYAML on libyaml, reading YAML 1.2's implicit types exactly as ruamel.yaml
+    does (its table: only true/false are booleans, 010 is ten, 1_000 a thousand). A key written twice or a merge key
+    is an error here, so the file is read again by the round-trip reader, which names the line."""
+    import yaml
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        yaml_implicit_resolvers: dict[str | None, list[tuple[str, Any]]] = {}
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise ValueError("merge key")
+                key = self.construct_object(key_node, deep=deep)
+                if key in mapping:
+                    raise ValueError("duplicate key")
+                mapping[key] = self.construct_object(value_node, deep=deep)
+            return mapping
+
+        def construct_yaml_int(self, node: Any) -> int:
+            written = self.construct_scalar(node).replace("_", "")
+            sign = -1 if written[0] == "-" else 1
+            digits = written.lstrip("+-")
+            bases = {"0b": 2, "0x": 16, "0o": 8}
+            if digits[:2] in bases:
+                return sign * int(digits[2:], bases[digits[:2]])
+            return sign * int(digits)
+
+    for versions, tag, pattern, first in implicit_resolvers:
+        if (1, 2) in versions and tag.rsplit(":", 1)[-1] in ("bool", "float", "int", "null", "timestamp", "merge"):
+            plain = re.compile(pattern.pattern, pattern.flags)  # ruamel's lazy wrapper costs at every match
+            for character in first:
+                Loader.yaml_implicit_resolvers.setdefault(character, []).append((tag, plain))
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
+    return Loader
+
+
+def _load_fast(raw: str) -> Any:
+    import yaml
+
+    return yaml.load(raw, Loader=_fast_loader())  # noqa: S506 (a safe loader)
 
 
 def _bounded(raw: str, source: str) -> None:
@@ -97,13 +146,22 @@ def _bounded(raw: str, source: str) -> None:
             f"dòng {line}: có ký tự điều khiển {bad.group()!r} (tệp hỏng hoặc không phải văn bản)", source=source
         )
     depth = deepest = 0
-    for bracket in re.finditer(r"[\[\]{}]", raw):
-        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
-        deepest = max(deepest, depth)
+    if "[" in raw or "{" in raw:
+        for bracket in re.finditer(r"[\[\]{}]", raw):
+            depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+            deepest = max(deepest, depth)
     if deepest > MAX_DEPTH or _DEEP_INDENT.search(raw):
         raise InputError(f"dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} tầng)", source=source)
-    if _ANCHOR.search(raw):
+    if any(_ANCHOR.match(raw, max(at - 1, 0)) for at in _positions(raw, "&")):
         _check_expansion(_fast_yaml().compose(raw), source)
+
+
+def _positions(raw: str, character: str) -> list[int]:
+    found, at = [], raw.find(character)
+    while at != -1:
+        found.append(at)
+        at = raw.find(character, at + 1)
+    return found
 
 
 def _check_expansion(root: Any, source: str) -> None:
@@ -155,9 +213,11 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     if not round_trip or len(raw) > 1024 * 1024:
+        from yaml import YAMLError as PyYAMLError
+
         try:
-            return _fast_yaml().load(raw)
-        except (YAMLError, ValueError, RecursionError) as exc:
+            return _load_fast(raw)
+        except (PyYAMLError, ValueError, RecursionError) as exc:
             if "digits" in str(exc):
                 raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
             if len(raw) > 1024 * 1024:  # too large to read again slowly for the line: say what is wrong

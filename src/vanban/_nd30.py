@@ -7,7 +7,7 @@ Units: twips (1/20 pt, 1 mm = 56.693 tw) for lengths, points for font sizes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 FONT = "Times New Roman"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -25,8 +25,7 @@ LANDSCAPE_TEXT_WIDTH = A4[1] - MARGIN["left"] - MARGIN["right"]
 PAGE_NUMBER_SIZES = (13.0, 14.0)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """How one component is written: allowed sizes (the first is vanban's), bold, italic, capitals,
     centred. ``None`` means the decree does not say."""
 

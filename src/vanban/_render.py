@@ -12,34 +12,43 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
-from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from lxml import etree
 
+from . import _compiled, text
 from . import _wording as wording
-from . import text
 from ._errors import InputError, RenderError, TemplateError
 from ._files import read_bytes, write_atomic
 from ._metrics import rendered_width, text_width
 from ._nd30 import FORMATS, QUOC_HIEU, RULE_RATIO, TIEU_NGU
+from ._skeleton import Skeleton
 from ._templates import template_path
 from .models import Bang, OBang, PhuLucVanBan, VanBan
 
 PathLike = str | os.PathLike[str]
 MAX_TEMPLATE = 32 * 1024 * 1024
+DOCUMENT = "word/document.xml"
+FOOTNOTES = "word/footnotes.xml"
 
-# A rule line under a text: which text it measures (Jinja expression) and in which style.
-_RULES = {
-    "VBKeCoQuan": ("co_quan.ten", "VBCoQuan"),
-    "VBKeTrichYeu": ("trich_yeu.split('\\n')", "VBTrichYeu"),
-}
+
+def numbered(xml: str) -> str:
+    """A template's XML with each paragraph on a line of its own, so Jinja's errors name a line."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def build_cache(path: Path) -> list[Path]:
+    """Prepare and compile a bundled template and save the result beside it (``scripts/build_templates.py``)."""
+    from ._prepare import prepare
+
+    data = path.read_bytes()
+    prepared = prepare(data, str(path))
+    env = jinja_env()
+    return _compiled.save(path, data, prepared, [env.compile(numbered(s), raw=True) for s in prepared.sources()])
 
 
 def _ke(lines: Iterable[str], available: int, size: float, bold: bool) -> int:
@@ -124,12 +133,11 @@ def _footnotes_xml(notes: list[str]) -> bytes:
     ).encode()
 
 
-def _add_footnotes(docx: Any, notes: list[str]) -> None:
+def _add_footnotes(docx: Any, blob: bytes) -> None:
     from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    blob = _footnotes_xml(notes)
     main = docx.part
     for rel in main.rels.values():
         if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES and not rel.is_external:
@@ -350,133 +358,15 @@ def _bound_loops(env: jinja2.Environment, source: str) -> jinja2.nodes.Template:
     return tree
 
 
-def _style_font(docx: Any, style_id: str) -> tuple[float, bool]:
-    for style in docx.styles:
-        if style.style_id == style_id:
-            size = style.font.size.pt if style.font.size else 14.0
-            return size, bool(style.font.bold)
-    return 14.0, False
-
-
-def _cell_margin(docx: Any) -> int:
-    styles = docx.styles.element
-    for side in styles.iter(qn("w:tblCellMar")):
-        left = side.find(qn("w:left"))
-        if left is not None:
-            return int(left.get(qn("w:w"), 108))
-    return 108
-
-
-def _available_width(paragraph: Any, docx: Any) -> int:
-    """Width a rule paragraph can span: its table cell, or the text width of the page."""
-    cell = next(paragraph.iterancestors(qn("w:tc")), None)
-    if cell is not None:
-        width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-        if width is not None:
-            return int(width.get(qn("w:w"))) - 2 * _cell_margin(docx)
-    section = docx.sections[-1]
-    return int((section.page_width - section.left_margin - section.right_margin) / 635)
-
-
-def _prepare_rules(docx: Any) -> dict[str, tuple[int, float, bool]]:
-    """Turn each rule paragraph's indent into a Jinja expression measured on the text above it; returns the
-    room (width, size, bold) the text of each rule's component has, for line breaking."""
-    room: dict[str, tuple[int, float, bool]] = {}
-    body = docx.element.body
-    for paragraph in body.iter(qn("w:p")):
-        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is None or style.get(qn("w:val")) not in _RULES:
-            continue
-        source, text_style = _RULES[style.get(qn("w:val"))]
-        size, bold = _style_font(docx, text_style)
-        available = _available_width(paragraph, docx)
-        ppr = paragraph.find(qn("w:pPr"))
-        ind = ppr.find(qn("w:ind"))
-        if ind is None:
-            ind = etree.SubElement(ppr, qn("w:ind"))
-        expression = f"{{{{ {source}|ke({available}, {size}, {int(bold)}) }}}}"
-        ind.set(qn("w:left"), expression)
-        ind.set(qn("w:right"), expression)
-        room[text_style] = (available, size, bold)
-    if "VBCoQuan" in room:
-        width = room["VBCoQuan"][0]
-        room["VBChuQuan"] = (width, *_style_font(docx, "VBChuQuan"))
-    return room
-
-
 SOFT_BREAK = wording.SOFT_BREAK
-
-
-@dataclass(frozen=True)
-class _Header:
-    """The two columns of a template's header table, which the renderer sizes for each document."""
-
-    left: int
-    right: int
-    margin: int
-    date_size: float
-
 
 #: The left header column keeps room for the longest place name of a superior body on one line.
 MIN_LEFT = 3600
 #: Extra room for the difference between measured and rendered widths (about 1 %).
 SLACK = 60
-#: A non-breaking space (the blanks of a draft's date) is drawn wider than a space by LibreOffice: count 0.36 em.
-NBSP_EM = 0.36
 
 
-def _style_of(paragraph: Any) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return style.get(qn("w:val")) if style is not None else None
-
-
-def _prepare_header(docx: Any) -> _Header | None:
-    """Make the header table's column widths Jinja expressions (``bo_cuc.trai``, ``bo_cuc.phai``), with the rules
-    under the agency and the Tiêu ngữ and the size of the date following them; None if there is no such table."""
-    body = docx.element.body
-    anchor = next((p for p in body.iter(qn("w:p")) if _style_of(p) == "VBQuocHieu"), None)
-    table = next(anchor.iterancestors(qn("w:tbl")), None) if anchor is not None else None
-    if table is None:
-        return None
-    grid = table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")
-    if len(grid) != 2:
-        return None
-    left, right = (int(column.get(qn("w:w"))) for column in grid)
-    margin = _cell_margin(docx)
-    names = ("{{ bo_cuc.trai }}", "{{ bo_cuc.phai }}")
-    for column, name in zip(grid, names, strict=True):
-        column.set(qn("w:w"), name)
-    for row in table.findall(qn("w:tr")):
-        for cell, name in zip(row.findall(qn("w:tc")), names, strict=False):
-            width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
-            if width is not None:
-                width.set(qn("w:w"), name)
-    date_size, _ = _style_font(docx, "VBDiaDanhNgay")
-    for paragraph in table.iter(qn("w:p")):
-        style = _style_of(paragraph)
-        ind = paragraph.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        if style == "VBKeCoQuan" and ind is not None:
-            size, bold = _style_font(docx, "VBCoQuan")
-            expression = f"{{{{ co_quan.ten|ke(bo_cuc.trai - {2 * margin}, {size}, {int(bold)}) }}}}"
-            ind.set(qn("w:left"), expression)
-            ind.set(qn("w:right"), expression)
-        elif style == "VBKeTieuNgu" and ind is not None:
-            rule = right - 2 * margin - 2 * int(ind.get(qn("w:left"), "0"))
-            expression = f"{{{{ [(bo_cuc.phai - {2 * margin} - {rule}) // 2, 0]|max }}}}"
-            ind.set(qn("w:left"), expression)
-            ind.set(qn("w:right"), expression)
-        elif style == "VBDiaDanhNgay":
-            for run in paragraph.findall(qn("w:r")):
-                rpr = run.find(qn("w:rPr"))
-                if rpr is None:
-                    rpr = etree.Element(qn("w:rPr"))
-                    run.insert(0, rpr)
-                for tag in ("w:sz", "w:szCs"):
-                    etree.SubElement(rpr, qn(tag)).set(qn("w:val"), "{{ bo_cuc.co_ngay }}")
-    return _Header(left, right, margin, date_size)
-
-
-def _layout(model: VanBan, header: _Header) -> dict[str, int]:
+def _layout(model: VanBan, header: _compiled.Header) -> dict[str, int]:
     """Column widths for this document's header: the right one wide enough for the Quốc hiệu, the Tiêu ngữ and
     the place-and-date line on one line each (ND30-LAYOUT-04/05), the left one for the agency's words that cannot
     be broken (a place name after its level word). The date goes to 13 pt, then a draft's blanks get shorter,
@@ -556,23 +446,51 @@ class Template:
                 raise TemplateError(
                     f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) dùng được: {exc.args[0]}"
                 ) from None
-        try:
-            base = DocxTemplate(io.BytesIO(self._bytes))
-            base.init_docx()
-        except Exception:  # python-docx raises many kinds for a bad package
-            raise TemplateError(f"tệp mẫu '{self.name}' không phải tài liệu Word (.docx) hợp lệ") from None
-        self._room = _prepare_rules(base.docx)
-        self._header = _prepare_header(base.docx)
-        self.source_xml = base.patch_xml(base.get_xml())
-        self._body = self._compile(self.source_xml)
-        self._headers = []
-        for uri in (base.HEADER_URI, base.FOOTER_URI):
-            for key, part in base.get_headers_footers(uri):
-                xml = base.get_part_xml(part)
-                self._headers.append((key, self._compile(base.patch_xml(xml)), base.get_headers_footers_encoding(xml)))
+        self._skeleton: Skeleton | None = None
+        self._around = (b"", b"")
+        from ._prepare import prepare
 
-    def _compile(self, xml: str) -> jinja2.Template:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+        self._setup(prepare(self._bytes, self.name))
+
+    @classmethod
+    def bundled(cls, path: Path) -> Template:
+        """vanban's own template: compiled from the cache built with the package when it fits these bytes, and
+        written by copying its parts and splicing in the filled ones (no python-docx)."""
+        self = cls.__new__(cls)
+        self.name = str(path)
+        self._bytes = path.read_bytes()
+        self.env = jinja_env()
+        cached = _compiled.load(path, self._bytes)
+        if cached is None:
+            from ._prepare import prepare
+
+            self._setup(prepare(self._bytes, self.name))
+        else:
+            prepared, python, codes = cached
+            self._setup(prepared, codes or [compile(code, "<template>", "exec") for code in python])
+        skeleton = Skeleton(self._bytes)
+        self._around = (b"", b"")
+        self._skeleton = skeleton if {DOCUMENT, FOOTNOTES} <= set(skeleton.names()) else None
+        if self._skeleton is not None:
+            document = skeleton.read(DOCUMENT)
+            start, end = document.index(b">", document.index(b"<w:body")) + 1, document.rindex(b"</w:body>")
+            self._around = (document[:start], document[end:])
+        return self
+
+    def _setup(self, prepared: _compiled.Prepared, codes: list[CodeType] | None = None) -> None:
+        self._room = prepared.room
+        self._header = prepared.header
+        self.source_xml = prepared.body
+        compiled = [
+            self._compile(source, codes[number] if codes else None) for number, source in enumerate(prepared.sources())
+        ]
+        self._body = compiled[0]
+        self._headers = list(zip(prepared.parts, compiled[1:], strict=True))
+
+    def _compile(self, xml: str, code: CodeType | None = None) -> jinja2.Template:
+        if code is not None:
+            return self.env.template_class.from_code(self.env, code, self.env.make_globals(None), None)
+        source = numbered(xml)
         try:
             if isinstance(self.env, _Sandbox):
                 code = self.env.compile(_bound_loops(self.env, source))
@@ -588,8 +506,9 @@ class Template:
         names = meta.find_undeclared_variables(self.env.parse(self.source_xml))
         return names - set(self.env.globals)
 
-    def render(self, model: VanBan) -> bytes:
-        """The DOCX bytes of ``model`` rendered into this template."""
+    def context(self, model: VanBan) -> dict[str, Any]:
+        """What the template's Jinja code reads: the model's fields, with the agency's lines and the trích yếu
+        broken to fit and the header's column widths (``bo_cuc``) measured for this document."""
         context: dict[str, Any] = {name: getattr(model, name) for name in type(model).model_fields}
         room = self._room
         if self._header is not None:
@@ -607,13 +526,16 @@ class Template:
                 SOFT_BREAK.join(text.ngat_trich_yeu(line, lambda s: text_width(s, size, bold) <= width))
                 for line in model.trich_yeu.split("\n")
             )
+        return context
+
+    def render(self, model: VanBan) -> bytes:
+        """The DOCX bytes of ``model`` rendered into this template."""
+        context = self.context(model)
         if isinstance(self.env, _Sandbox):
             self.env.budget = _Budget()
         try:
             body = _footnote_marks(self._fill(self._body, context), len(model.chu_thich))
-            headers = [
-                (key, self._fill(compiled, context).encode(encoding)) for key, compiled, encoding in self._headers
-            ]
+            headers = [(part, self._fill(compiled, context).encode(part.encoding)) for part, compiled in self._headers]
         except jinja2.UndefinedError as exc:
             from ._io import still_valid
 
@@ -638,6 +560,23 @@ class Template:
 
             still_valid(model)
             raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu ({type(exc).__name__})") from None
+        footnotes = _footnotes_xml(model.chu_thich) if model.chu_thich and "<w:footnoteReference" in body else None
+        if self._skeleton is not None:
+            before, after = self._around
+            inside = body[body.index(">") + 1 : body.rindex("</w:body>")]  # its namespaces are the root's
+            replaced = {DOCUMENT: before + inside.encode("utf-8") + after}
+            replaced.update((part.member, xml) for part, xml in headers)
+            if footnotes:
+                replaced[FOOTNOTES] = footnotes
+            return self._skeleton.write(replaced)
+        return self._through_docx(body, headers, footnotes)
+
+    def _through_docx(self, body: str, headers: list[tuple[_compiled.Part, bytes]], footnotes: bytes | None) -> bytes:
+        """The filled parts put into the template by docxtpl and python-docx, with docxtpl's fixes of tables
+        whose rows a template changed and of picture ids: for templates that are not vanban's own."""
+        from docxtpl import DocxTemplate
+        from lxml import etree
+
         document = DocxTemplate(io.BytesIO(self._bytes))
         document.render_init()
         try:
@@ -646,10 +585,10 @@ class Template:
             raise RenderError(f"kết quả điền mẫu không phải XML hợp lệ: {exc}") from None
         document.fix_docpr_ids(tree)
         document.map_tree(tree)
-        for key, xml in headers:
-            document.map_headers_footers_xml(key, xml)
-        if model.chu_thich and "<w:footnoteReference" in body:
-            _add_footnotes(document.docx, model.chu_thich)
+        for part, xml in headers:
+            document.map_headers_footers_xml(part.key, xml)
+        if footnotes:
+            _add_footnotes(document.docx, footnotes)
         out = io.BytesIO()
         document.docx.save(out)
         return out.getvalue()
@@ -665,7 +604,9 @@ class Template:
             xml = "".join(pieces)
         else:
             xml = compiled.render(context)
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).replace(SOFT_BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # undo numbered()
+        if SOFT_BREAK in xml:
+            xml = xml.replace(SOFT_BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
         return _highlight_placeholders(xml)
 
 
@@ -675,7 +616,7 @@ _BUNDLED: dict[str, Template] = {}
 def bundled_template(code: str) -> Template:
     """The bundled template for a type code, compiled on first use."""
     if code not in _BUNDLED:
-        _BUNDLED[code] = Template(template_path(code), sandboxed=False)
+        _BUNDLED[code] = Template.bundled(template_path(code))
     return _BUNDLED[code]
 
 

@@ -49,7 +49,7 @@ class CheckProfile:
     def format(self, component: str) -> Format:
         base = FORMATS[component]
         extra = self.co_chu.get(component)
-        return replace(base, sizes=tuple(dict.fromkeys([*base.sizes, *extra]))) if extra else base
+        return base._replace(sizes=tuple(dict.fromkeys([*base.sizes, *extra]))) if extra else base
 
 
 def _toml(path: Path) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from typing_extensions import Self
 
 from vanban import text
 
+from .._errors import InputError
 from ._errors import input_error
 
 # Type abbreviations of PL III-I (spec section 6), case-sensitive.
@@ -86,8 +87,10 @@ MAX_MUC = 20_000
 def _normalise(value: Any, keep_lines: bool = False) -> Any:
     """NFC, and no tabs or line breaks inside a paragraph (they would become soft breaks)."""
     if isinstance(value, str):
-        pattern = _SPACE_RE if keep_lines else _ANY_SPACE_RE
-        return pattern.sub(" ", text.nfc(value))
+        value = text.nfc(value)
+        if value.isprintable() and "  " not in value:  # no space but single ASCII ones: nothing to replace
+            return value
+        return (_SPACE_RE if keep_lines else _ANY_SPACE_RE).sub(" ", value)
     if isinstance(value, dict):
         return {key: _normalise(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -95,6 +98,23 @@ def _normalise(value: Any, keep_lines: bool = False) -> Any:
             raise ValueError(f"danh sách có {len(value)} mục, quá {MAX_MUC}")
         return [_normalise(item) for item in value]
     return value
+
+
+def _normalised(model: Any, data: Any) -> Any:
+    """The whole input of a model normalised in one pass, where it enters (building a model, ``model_validate``,
+    assigning a field): the models inside it are then built by pydantic from text already normal."""
+    if not isinstance(data, dict):
+        try:
+            return _normalise(data)
+        except ValueError as exc:
+            raise InputError(f"dữ liệu {model.__name__}: {exc}") from None
+    out = {}
+    for key, item in data.items():
+        try:
+            out[key] = _normalise(item, key in model.GIU_DONG)
+        except ValueError as exc:
+            raise InputError(f"dữ liệu {model.__name__}: {key}: {exc}") from None
+    return out
 
 
 if TYPE_CHECKING:
@@ -109,7 +129,7 @@ class _Checked(ModelMetaclass):
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         try:
-            return super().__call__(*args, **kwargs)
+            return super().__call__(*args, **_normalised(cls, kwargs))
         except ValidationError as exc:
             raise input_error(exc, what=f"dữ liệu {cls.__name__}") from None
 
@@ -118,12 +138,14 @@ class VBModel(BaseModel, metaclass=_Checked):
     """Base of every model: unknown keys are errors, text is NFC on single lines, and bad data is an
     :class:`~vanban.InputError` in Vietnamese (also when a field is assigned, which then keeps its old value)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, str_strip_whitespace=True, allow_inf_nan=False, defer_build=True
+    )
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         try:
-            return super().model_validate(obj, *args, **kwargs)
+            return super().model_validate(_normalised(cls, obj), *args, **kwargs)
         except ValidationError as exc:
             raise input_error(exc, what=f"dữ liệu {cls.__name__}") from None
 
@@ -131,6 +153,10 @@ class VBModel(BaseModel, metaclass=_Checked):
         if name not in type(self).model_fields:
             super().__setattr__(name, value)
             return
+        try:
+            value = _normalise(value, name in self.GIU_DONG)
+        except ValueError as exc:
+            raise InputError(f"khi gán {type(self).__name__}.{name}: {exc}") from None
         saved = dict(self.__dict__)
         fields_set = set(self.__pydantic_fields_set__)
         try:
@@ -155,19 +181,6 @@ class VBModel(BaseModel, metaclass=_Checked):
         ):
             raise ValueError("cần một giá trị, không phải true/false")
         return value
-
-    @model_validator(mode="before")
-    @classmethod
-    def _nfc(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            out = {}
-            for key, item in data.items():
-                try:
-                    out[key] = _normalise(item, key in cls.GIU_DONG)
-                except ValueError as exc:
-                    raise ValueError(f"{key}: {exc}") from None
-            return out
-        return _normalise(data)
 
 
 def _kinds(annotation: Any) -> set[Any]:

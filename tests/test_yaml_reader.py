@@ -1,0 +1,69 @@
+"""The fast YAML reader (libyaml through PyYAML) reads plain data exactly as ruamel.yaml's YAML 1.2 reader does, and
+leaves to the round-trip reader whatever it should not decide (a key written twice, merge keys)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from ruamel.yaml import YAML
+
+from vanban._errors import InputError
+from vanban._io import _load_fast, read_data
+
+SCALARS = [
+    "010", "0o17", "0x1F", "0b101", "1_000", "+12", "-7", "0", "1.10", "1.5e3", "1e3", ".5", "-.inf", ".NaN",
+    "yes", "no", "on", "off", "y", "n", "true", "False", "TRUE", "null", "~", "Null", "", "1:30", "12:30:00",
+    "2024-01-31", "2024-1-31", "2024-01-31 08:30:00", "2024-01-31T08:30:00Z", "'010'", '"true"', "<<x",
+    "Sở KH&CN", "Quý I, II năm 2025", "19/KH-SKHCN", "#not", "a # comment", "1.000", "2.000.000", "12,5",
+]  # fmt: skip
+
+
+def ruamel(raw: str):
+    return YAML(typ="safe", pure=True).load(raw)
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_a_scalar_reads_as_ruamel_reads_it(scalar):
+    raw = f"a: {scalar}\nb:\n  - {scalar}\n"
+    fast, slow = _load_fast(raw), ruamel(raw)
+    assert fast == slow or repr(fast) == repr(slow)  # repr: nan is not equal to itself
+    assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]
+
+
+def test_a_lone_equals_sign_is_text_not_an_error():
+    assert _load_fast("a: =\n") == {"a": "="}  # ruamel has no constructor for YAML 1.1's value tag
+
+
+@pytest.mark.parametrize(
+    "path", [*sorted((ROOT / "examples").glob("*.yaml")), *sorted((ROOT / "tests" / "data").rglob("*.yaml"))]
+)
+def test_every_yaml_file_of_the_project_reads_the_same(path):
+    raw = path.read_text(encoding="utf-8")
+    assert _load_fast(raw) == ruamel(raw)
+
+
+@pytest.mark.parametrize("raw", ["a: 1\na: 2\n", "x: &b {c: 1}\ny:\n  <<: *b\n  d: 2\n", "a: {1.10: x, 1.1: y}\n"])
+def test_what_the_fast_reader_does_not_decide_is_left_to_the_round_trip_reader(raw):
+    with pytest.raises(ValueError):
+        _load_fast(raw)
+
+
+def test_a_key_written_twice_is_an_error_naming_the_line(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("nam: 2024\ntrich_yeu: a\nnam: 2025\n", encoding="utf-8")
+    with pytest.raises(InputError, match="dòng 3.*hai lần"):
+        read_data(path, round_trip=False)
+
+
+def test_a_date_that_does_not_exist_names_its_line(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("nam: 2024\nngay_ban_hanh: 2024-02-30\n", encoding="utf-8")
+    with pytest.raises(InputError, match="dòng 2"):
+        read_data(path, round_trip=False)
+
+
+def test_plain_data_comes_back_as_plain_types(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("a:\n  - b: 1\n", encoding="utf-8")
+    data = read_data(path, round_trip=False)
+    assert type(data) is dict and type(data["a"]) is list and type(data["a"][0]) is dict
