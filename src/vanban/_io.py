@@ -89,29 +89,34 @@ def _fast_yaml() -> Any:
     return YAML(typ="safe", pure=False)
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
 @functools.cache
 def _fast_loader() -> Any:
     """The fastest reader of plain data: PyYAML on libyaml, reading YAML 1.2's implicit types exactly as ruamel.yaml
-    does (its table: only true/false are booleans, 010 is ten, 1_000 a thousand). A key written twice or a merge key
-    is an error here, so the file is read again by the round-trip reader, which names the line."""
+    does (its table: only true/false are booleans, 010 is ten, 1_000 a thousand), keys as text. A key written twice or
+    a merge key is an error here, so the file is read again by the round-trip reader, which names the line."""
     import yaml
     from ruamel.yaml.resolver import implicit_resolvers
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    first_characters: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for versions, tag, pattern, first in implicit_resolvers:
+        if (1, 2) in versions and tag.rsplit(":", 1)[-1] in ("bool", "float", "int", "null", "timestamp", "merge"):
+            plain = re.compile(pattern.pattern, pattern.flags)  # ruamel's lazy wrapper costs at every match
+            for character in first:
+                first_characters.setdefault(character, []).append((tag, plain))
 
     class Loader(base):  # type: ignore[misc,valid-type]
-        yaml_implicit_resolvers: dict[str | None, list[tuple[str, Any]]] = {}
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-            mapping: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise ValueError("merge key")
-                key = self.construct_object(key_node, deep=deep)
-                if key in mapping:
-                    raise ValueError("duplicate key")
-                mapping[key] = self.construct_object(value_node, deep=deep)
-            return mapping
+        def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:  # plain, not quoted: typed by its first character and its form
+                    for tag, pattern in first_characters.get(value[:1], ()):
+                        if pattern.match(value):
+                            return tag
+                return _STR
+            return _SEQ if kind is yaml.SequenceNode else _MAP
 
         def construct_yaml_int(self, node: Any) -> int:
             written = self.construct_scalar(node).replace("_", "")
@@ -122,20 +127,36 @@ def _fast_loader() -> Any:
                 return sign * int(digits[2:], bases[digits[:2]])
             return sign * int(digits)
 
-    for versions, tag, pattern, first in implicit_resolvers:
-        if (1, 2) in versions and tag.rsplit(":", 1)[-1] in ("bool", "float", "int", "null", "timestamp", "merge"):
-            plain = re.compile(pattern.pattern, pattern.flags)  # ruamel's lazy wrapper costs at every match
-            for character in first:
-                Loader.yaml_implicit_resolvers.setdefault(character, []).append((tag, plain))
+        def build(self, node: Any) -> Any:
+            """Plain data from the composed nodes, without PyYAML's bookkeeping of shared and recursive nodes."""
+            if node.tag == _STR:
+                return node.value
+            if node.tag == _SEQ:
+                return [self.build(item) for item in node.value]
+            if node.tag != _MAP:
+                return self.construct_object(node)
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise ValueError("merge key")
+                key = self.build(key_node)
+                key = key if isinstance(key, str) else str(key)
+                if key in mapping:
+                    raise ValueError("duplicate key")
+                mapping[key] = self.build(value_node)
+            return mapping
+
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
-    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_yaml_map)
     return Loader
 
 
 def _load_fast(raw: str) -> Any:
-    import yaml
-
-    return yaml.load(raw, Loader=_fast_loader())  # noqa: S506 (a safe loader)
+    loader = _fast_loader()(raw)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else loader.build(node)
+    finally:
+        loader.dispose()
 
 
 def _bounded(raw: str, source: str) -> None:
@@ -330,11 +351,13 @@ def _guess(data: dict[str, Any]) -> type[VanBan] | None:
     return None
 
 
-def validate(data: Any, source: str | None = None, kind: type[M] | None = None) -> VanBan:
-    """Build the model a document's data describes: by its ``loai`` when given, else by its ký hiệu's type code."""
+def validate(data: Any, source: str | None = None, kind: type[M] | None = None, *, plain: bool = False) -> VanBan:
+    """Build the model a document's data describes: by its ``loai`` when given, else by its ký hiệu's type code.
+    ``plain``: the data is the fast reader's own (plain types, text keys) and may be used as it is."""
     if not isinstance(data, dict):
         raise InputError("nội dung tệp phải là một nhóm trường (co_quan, so_ky_hieu, …)", source=source)
-    data = _plain(data)
+    if not (plain and type(data) is dict):  # the round-trip reader's containers and scalars are made plain
+        data = _plain(data)
     version = data.pop("dinh_dang", 1)
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= DINH_DANG:
         raise InputError(
@@ -387,9 +410,9 @@ def _plain(data: Any, depth: int = 0) -> Any:
     return data
 
 
-def _validate_file(path: PathLike, data: Any, kind: type[M] | None) -> VanBan:
+def _validate_file(path: PathLike, data: Any, kind: type[M] | None, plain: bool = False) -> VanBan:
     try:
-        return validate(data, str(path), kind)
+        return validate(data, str(path), kind, plain=plain)
     except InputError as exc:
         if exc.details and hasattr(data, "lc"):
             exc.details = [_with_line(detail, data) for detail in exc.details]
@@ -415,7 +438,7 @@ def load(path: PathLike, kind: type[VanBan] | None = None) -> VanBan:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"load: cần đường dẫn tệp, không phải {type(path).__name__}")
     try:
-        return _validate_file(path, read_data(path, round_trip=False), kind)
+        return _validate_file(path, read_data(path, round_trip=False), kind, plain=True)
     except InputError as exc:
         if not exc.details or Path(path).suffix.lower() == ".json" or os.path.getsize(path) > SLOW_REREAD:
             raise

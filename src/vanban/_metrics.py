@@ -5,6 +5,7 @@ Vietnamese letters take the width of their base letter; only ASCII and Đ/đ are
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _CHARS = "".join(chr(c) for c in range(32, 127)) + "Đđ"
@@ -409,6 +410,7 @@ _WIDTHS = {
 _INDEX = {char: i for i, char in enumerate(_CHARS)}
 
 
+@functools.lru_cache(maxsize=4096)  # the same names, places and headings are measured document after document
 def text_width(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> int:
     """Width of one line of text in twips (1/20 pt).
 

@@ -7,6 +7,8 @@ autoescaping, so a missing variable fails loudly and ``KH&QLCN`` survives whole.
 
 from __future__ import annotations
 
+import functools
+import gc
 import io
 import os
 import re
@@ -39,6 +41,11 @@ FOOTNOTES = "word/footnotes.xml"
 def numbered(xml: str) -> str:
     """A template's XML with each paragraph on a line of its own, so Jinja's errors name a line."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def _static(source: str) -> bool:
+    """A part with no Jinja in it (a header with the page number only): the same in every document."""
+    return "{{" not in source and "{%" not in source and "{#" not in source
 
 
 def build_cache(path: Path) -> list[Path]:
@@ -404,14 +411,17 @@ def _place_names(line: str) -> list[str]:
     ][:1]
 
 
+@functools.lru_cache(maxsize=1024)
+def _fit(value: str, width: int, size: float, bold: bool) -> str:
+    """One line of an agency's name broken to fit ``width`` (soft breaks between the pieces)."""
+    return SOFT_BREAK.join(text.ngat_dong(value, lambda s: text_width(s, size, bold) <= width))
+
+
 def _agency_lines(co_quan: Any, room: dict[str, tuple[int, float, bool]]) -> Any:
     """The agency's lines as they fit the header column, broken where a person breaks them (ND30-LAYOUT-06)."""
 
     def lines(values: list[str], style: str) -> list[str]:
-        width, size, bold = room[style]
-        return [
-            SOFT_BREAK.join(text.ngat_dong(value, lambda s: text_width(s, size, bold) <= width)) for value in values
-        ]
+        return [_fit(value, *room[style]) for value in values]
 
     return co_quan.model_copy(
         update={"chu_quan": lines(co_quan.chu_quan, "VBChuQuan"), "ten": lines(co_quan.ten, "VBCoQuan")}
@@ -533,9 +543,15 @@ class Template:
         context = self.context(model)
         if isinstance(self.env, _Sandbox):
             self.env.budget = _Budget()
+        collecting = gc.isenabled()
+        gc.disable()  # filling makes many short-lived objects; a collection midway walks them all (superlinear)
         try:
             body = _footnote_marks(self._fill(self._body, context), len(model.chu_thich))
-            headers = [(part, self._fill(compiled, context).encode(part.encoding)) for part, compiled in self._headers]
+            headers = [
+                (part, self._fill(compiled, context).encode(part.encoding))
+                for part, compiled in self._headers
+                if self._skeleton is None or not _static(part.source)  # else the template's own bytes are copied
+            ]
         except jinja2.UndefinedError as exc:
             from ._io import still_valid
 
@@ -560,6 +576,9 @@ class Template:
 
             still_valid(model)
             raise TemplateError(f"tệp mẫu '{self.name}' lỗi khi điền dữ liệu ({type(exc).__name__})") from None
+        finally:
+            if collecting:
+                gc.enable()
         footnotes = _footnotes_xml(model.chu_thich) if model.chu_thich and "<w:footnoteReference" in body else None
         if self._skeleton is not None:
             before, after = self._around
