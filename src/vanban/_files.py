@@ -148,9 +148,10 @@ def write_all(
     try:
         for current, data in zip(targets, files.values(), strict=True):
             _writable(current)
-            temp = _temporary(current)
+            handle, name = tempfile.mkstemp(prefix=f".{current.name}.", suffix=".tmp", dir=current.parent)
+            temp = Path(name)
             staged.append((current, temp))
-            with open(temp, "wb") as stream:
+            with os.fdopen(handle, "wb") as stream:  # the file O_EXCL made, never a name someone put there since
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
