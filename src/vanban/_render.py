@@ -623,7 +623,7 @@ class Template:
             xml = "".join(pieces)
         else:
             xml = compiled.render(context)
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # undo numbered()
+        xml = xml.replace("\n<w:p", "<w:p")  # undo numbered() (a line break between tags means nothing in Word)
         if SOFT_BREAK in xml:
             xml = xml.replace(SOFT_BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
         return _highlight_placeholders(xml)
