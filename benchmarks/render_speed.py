@@ -191,6 +191,17 @@ def floors(document: bytes) -> tuple[float, float]:
     return median(raw_copy, 200), median(zipfile_copy, 200)
 
 
+def against(
+    name: str, ours: float, other: str, theirs: float, goal: str, before: float | None
+) -> list[tuple[str, str, str]]:
+    """A figure with its ratio to another program's, that program's figure and BEFORE's."""
+    rows = [
+        (name, f"{ours * 1000:.0f} ms", f"{ours / theirs:.2f}× {other} ({goal})"),
+        (f"  {other}", f"{theirs * 1000:.0f} ms", ""),
+    ]
+    return rows + ([(f"  {BEFORE}", f"{before * 1000:.0f} ms", "")] if before is not None else [])
+
+
 def main() -> None:
     import io
     import zipfile
@@ -245,35 +256,16 @@ def main() -> None:
 
             first = fresh(FIRST, here, EXAMPLE, runs=runs)
             plain_first = fresh(PLAIN_FIRST, here, EXAMPLE, TEMPLATE, runs=runs)
-            rows.append(
-                (
-                    "văn bản đầu tiên trong tiến trình",
-                    f"{first * 1000:.0f} ms",
-                    f"{first / plain_first:.2f}× docxtpl (≤ 0,3)",
-                )
-            )
-            rows.append(("  docxtpl thuần, văn bản đầu tiên", f"{plain_first * 1000:.0f} ms", ""))
-            if old:
-                before = fresh(FIRST, old, EXAMPLE, runs=runs)
-                rows.append((f"  {BEFORE}", f"{before * 1000:.0f} ms", ""))
+            before = fresh(FIRST, old, EXAMPLE, runs=runs) if old else None
+            rows += against("văn bản đầu tiên trong tiến trình", first, "docxtpl thuần", plain_first, "≤ 0,3", before)
 
             script = work / "docxtpl_thuan.py"
             script.write_text(PLAIN_SCRIPT, encoding="utf-8")
-            cli = wall([sys.executable, "-m", "vanban", "render", str(EXAMPLE), "-o", str(work / "a.docx")], here, runs)
+            command = [sys.executable, "-m", "vanban", "render", str(EXAMPLE), "-o"]
+            cli = wall([*command, str(work / "a.docx")], here, runs)
             plain = wall([sys.executable, str(script), str(EXAMPLE), str(TEMPLATE), str(work / "b.docx")], here, runs)
-            rows.append(
-                (
-                    "cả tiến trình: vanban render, 1 văn bản",
-                    f"{cli * 1000:.0f} ms",
-                    f"{cli / plain:.2f}× kịch bản docxtpl (≤ 1,3)",
-                )
-            )
-            rows.append(("  kịch bản docxtpl thuần", f"{plain * 1000:.0f} ms", ""))
-            if old:
-                before = wall(
-                    [sys.executable, "-m", "vanban", "render", str(EXAMPLE), "-o", str(work / "c.docx")], old, runs
-                )
-                rows.append((f"  {BEFORE}", f"{before * 1000:.0f} ms", ""))
+            before = wall([*command, str(work / "c.docx")], old, runs) if old else None
+            rows += against("cả tiến trình: vanban render, 1 văn bản", cli, "kịch bản docxtpl", plain, "≤ 1,3", before)
 
             count = 200 if QUICK else 1000
             paths = varied_plans(work / "lo", count)

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from vanban._metrics import text_width  # noqa: E402
-from vanban._render import _footnotes_xml, build_cache  # noqa: E402
 from vanban._nd30 import A4, BODY_AFTER, BODY_LINE, FIRST_LINE, FONT, FORMATS, MARGIN, TIEU_NGU  # noqa: E402
+from vanban._render import _footnotes_xml, build_cache  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
