@@ -42,7 +42,9 @@ def test_every_yaml_file_of_the_project_reads_the_same(path):
     assert _load_fast(raw) == _plain(ruamel(raw))  # keys as text, as every reader hands them to the model
 
 
-@pytest.mark.parametrize("raw", ["a: 1\na: 2\n", "1: a\n'1': b\n", "x: &b {c: 1}\ny:\n  <<: *b\n  d: 2\n", "a: {1.10: x, 1.1: y}\n"])
+@pytest.mark.parametrize(
+    "raw", ["a: 1\na: 2\n", "1: a\n'1': b\n", "x: &b {c: 1}\ny:\n  <<: *b\n  d: 2\n", "a: {1.10: x, 1.1: y}\n"]
+)
 def test_what_the_fast_reader_does_not_decide_is_left_to_the_round_trip_reader(raw):
     with pytest.raises(ValueError):
         _load_fast(raw)
@@ -67,3 +69,17 @@ def test_plain_data_comes_back_as_plain_types(tmp_path):
     path.write_text("a:\n  - b: 1\n", encoding="utf-8")
     data = read_data(path, round_trip=False)
     assert type(data) is dict and type(data["a"]) is list and type(data["a"][0]) is dict
+
+
+@pytest.mark.parametrize("raw", ["a: &x [1, *x]\n", "a: &x {b: *x}\n", "a: &x\n  - b: [*x]\n"])
+def test_an_alias_inside_itself_is_refused_not_expanded_for_ever(tmp_path, raw):
+    path = tmp_path / "k.yaml"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(InputError, match="dòng 1: bí danh YAML trỏ về chính phần chứa nó"):
+        read_data(path, round_trip=False)
+
+
+def test_an_alias_used_twice_is_not_mistaken_for_one_inside_itself(tmp_path):
+    path = tmp_path / "k.yaml"
+    path.write_text("a: &x\n  b: [1, 2]\nc: *x\nd: [*x, *x]\n", encoding="utf-8")
+    assert read_data(path, round_trip=False) == {"a": {"b": [1, 2]}, "c": {"b": [1, 2]}, "d": [{"b": [1, 2]}] * 2}

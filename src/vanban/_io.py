@@ -188,6 +188,7 @@ def _positions(raw: str, character: str) -> list[int]:
 def _check_expansion(root: Any, source: str) -> None:
     """Count the nodes a document has once its aliases are expanded (each shared node counted once per use)."""
     sizes: dict[int, int] = {}
+    opened: set[int] = set()  # being counted: met again below itself, it contains itself
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -196,11 +197,17 @@ def _check_expansion(root: Any, source: str) -> None:
         children = _children(node)
         if done or not children:
             sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            opened.discard(id(node))
             if sizes[id(node)] > MAX_NODES:
                 raise InputError(
                     f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {text.so(MAX_NODES)} phần tử)", source=source
                 )
         else:
+            if id(node) in opened:
+                line = node.start_mark.line + 1 if getattr(node, "start_mark", None) else None
+                where = f"dòng {line}: " if line else ""
+                raise InputError(f"{where}bí danh YAML trỏ về chính phần chứa nó (dữ liệu vô tận)", source=source)
+            opened.add(id(node))
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
 
