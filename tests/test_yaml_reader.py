@@ -83,3 +83,58 @@ def test_an_alias_used_twice_is_not_mistaken_for_one_inside_itself(tmp_path):
     path = tmp_path / "k.yaml"
     path.write_text("a: &x\n  b: [1, 2]\nc: *x\nd: [*x, *x]\n", encoding="utf-8")
     assert read_data(path, round_trip=False) == {"a": {"b": [1, 2]}, "c": {"b": [1, 2]}, "d": [{"b": [1, 2]}] * 2}
+
+
+def _read(tmp_path, raw: str):
+    path = tmp_path / "k.yaml"
+    path.write_text(raw, encoding="utf-8")
+    return read_data(path, round_trip=False)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "x: &a [\n",
+        "x: &a 1\ny: *b\n",
+        "x: &a 1\n---\ny: 2\n",
+        "x: -_\n",
+        "x: 0b_\n",
+        "x: !!seq {a: b}\n",
+        "!!map [a]\n",
+    ],
+)
+def test_broken_or_mistagged_yaml_is_an_input_error_not_a_crash(tmp_path, raw):
+    with pytest.raises(InputError, match="YAML|dòng"):
+        data = _read(tmp_path, raw)
+        if not isinstance(data, dict):  # a file that reads but is no document is refused by validate
+            raise InputError("YAML")
+
+
+def test_core_tags_of_collections_are_read_as_ruamel_reads_them(tmp_path):
+    data = _plain(_read(tmp_path, "a: !!set {A, B}\nb: !!omap [{x: 1}]\nc: !!str 010\n"))  # as validate sees it
+    assert data["a"] == ["A", "B"] and data["c"] == "010" and list(data["b"]) == ["x"]
+
+
+def test_a_yaml_1_1_directive_is_read_by_its_own_rules(tmp_path):
+    raw = "%YAML 1.1\n---\nk: yes\nj: 010\n"
+    assert _read(tmp_path, raw) == {"k": True, "j": 8}
+
+
+def test_a_long_text_used_many_times_through_an_alias_is_refused_quickly(tmp_path):
+    raw = "a: &s " + "x" * 100_000 + "\nb: [" + ", ".join(["*s"] * 200) + "]\n"
+    with pytest.raises(InputError, match="MB chữ"):
+        _read(tmp_path, raw)
+
+
+def test_a_large_file_of_empty_items_is_refused_before_anything_is_built(tmp_path):
+    with pytest.raises(InputError, match="quá nhiều phần tử"):
+        _read(tmp_path, "a:\n" + "- \n" * 300_000)
+
+
+def test_a_number_too_long_to_print_is_named_not_printed(tmp_path):
+    from vanban._io import load
+
+    path = tmp_path / "k.yaml"
+    path.write_text("dinh_dang: 0x" + "f" * 20_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="số quá dài"):
+        load(path)

@@ -43,6 +43,7 @@ _ALIASES = {
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]+", re.MULTILINE)  # tried only where a '&' is
+_DIRECTIVE = re.compile(r"^%YAML", re.MULTILINE)
 _DEEP_INDENT = re.compile(r"^[ \t?:-]{400,}", re.MULTILINE)
 
 
@@ -52,10 +53,18 @@ def kind_of(model: VanBan | type[VanBan]) -> str:
     return next(name for name, known in KINDS.items() if issubclass(cls, known))
 
 
+def _shown(value: Any) -> str:
+    """A value as an error message quotes it: short, and never failing (an int of 20,000 digits has no text)."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return "(số quá dài)"
+    shown = str(value)
+    return shown if len(shown) <= 60 else f"{shown[:57]}…"
+
+
 def _kind(value: Any, source: str | None) -> type[VanBan]:
-    name = _ALIASES.get(str(value).strip().lower(), str(value).strip().lower())
+    name = _ALIASES.get(_shown(value).strip().lower(), _shown(value).strip().lower())
     if name not in KINDS:
-        raise InputError(f"loai: '{value}' không hợp lệ; chỉ nhận ke_hoach hoặc bao_cao", source=source)
+        raise InputError(f"loai: '{_shown(value)}' không hợp lệ; chỉ nhận ke_hoach hoặc bao_cao", source=source)
     return KINDS[name]
 
 
@@ -90,6 +99,9 @@ def _fast_yaml() -> Any:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALARS = {f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null", "timestamp")}
+#: Above this size a file's nodes are counted (by libyaml's events) before any reader builds them.
+COUNT_ABOVE = 256 * 1024
 
 
 @functools.cache
@@ -120,6 +132,8 @@ def _fast_loader() -> Any:
 
         def construct_yaml_int(self, node: Any) -> int:
             written = self.construct_scalar(node).replace("_", "")
+            if len(written) > 100:  # no field holds such a number; ruamel's reader says so with the line
+                raise ValueError("number too long")
             sign = -1 if written[0] == "-" else 1
             digits = written.lstrip("+-")
             bases = {"0b": 2, "0x": 16, "0o": 8}
@@ -128,13 +142,18 @@ def _fast_loader() -> Any:
             return sign * int(digits)
 
         def build(self, node: Any) -> Any:
-            """Plain data from the composed nodes, without PyYAML's bookkeeping of shared and recursive nodes."""
-            if node.tag == _STR:
-                return node.value
-            if node.tag == _SEQ:
-                return [self.build(item) for item in node.value]
-            if node.tag != _MAP:
+            """Plain data from the composed nodes, without PyYAML's bookkeeping of shared and recursive nodes. Only
+            YAML's core types: any other tag (!!set, !!omap, a tag that does not fit its node) is left to ruamel."""
+            if isinstance(node, yaml.ScalarNode):
+                if node.tag == _STR:
+                    return node.value
+                if node.tag not in _SCALARS:
+                    raise ValueError("tag")
                 return self.construct_object(node)
+            if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+                return [self.build(item) for item in node.value]
+            if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
+                raise ValueError("tag")
             mapping: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
@@ -173,8 +192,31 @@ def _bounded(raw: str, source: str) -> None:
             deepest = max(deepest, depth)
     if deepest > MAX_DEPTH or _DEEP_INDENT.search(raw):
         raise InputError(f"dữ liệu lồng nhau quá sâu (tối đa {MAX_DEPTH} tầng)", source=source)
+    if len(raw) > COUNT_ABOVE:
+        _count_nodes(raw, source)
     if any(_ANCHOR.match(raw, max(at - 1, 0)) for at in _positions(raw, "&")):
-        _check_expansion(_fast_yaml().compose(raw), source)
+        from ruamel.yaml.error import YAMLError
+
+        try:
+            root = _fast_yaml().compose(raw)
+        except (YAMLError, ValueError, RecursionError, IndexError):
+            return  # not YAML: the reader says where
+        _check_expansion(root, source)
+
+
+def _count_nodes(raw: str, source: str) -> None:
+    """Refuse a large file with more nodes than any document has, counting libyaml's events (nothing is built)."""
+    import yaml
+
+    count = 0
+    try:
+        for event in yaml.parse(raw, Loader=_fast_loader()):
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)):
+                count += 1
+                if count > MAX_NODES:
+                    raise InputError(f"dữ liệu có quá nhiều phần tử (hơn {text.so(MAX_NODES)})", source=source)
+    except yaml.YAMLError:
+        return  # not YAML: the reader says where
 
 
 def _positions(raw: str, character: str) -> list[int]:
@@ -188,6 +230,7 @@ def _positions(raw: str, character: str) -> list[int]:
 def _check_expansion(root: Any, source: str) -> None:
     """Count the nodes a document has once its aliases are expanded (each shared node counted once per use)."""
     sizes: dict[int, int] = {}
+    characters: dict[int, int] = {}  # of text, once every alias is expanded
     opened: set[int] = set()  # being counted: met again below itself, it contains itself
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
@@ -197,11 +240,13 @@ def _check_expansion(root: Any, source: str) -> None:
         children = _children(node)
         if done or not children:
             sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+            characters[id(node)] = (
+                sum(characters.get(id(child), 0) for child in children) if children else len(str(node.value))
+            )
             opened.discard(id(node))
-            if sizes[id(node)] > MAX_NODES:
-                raise InputError(
-                    f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {text.so(MAX_NODES)} phần tử)", source=source
-                )
+            if sizes[id(node)] > MAX_NODES or characters[id(node)] > MAX_YAML:
+                limit = f"{text.so(MAX_NODES)} phần tử" if sizes[id(node)] > MAX_NODES else f"{MAX_YAML >> 20} MB chữ"
+                raise InputError(f"dữ liệu quá lớn khi mở rộng bí danh YAML (hơn {limit})", source=source)
         else:
             if id(node) in opened:
                 line = node.start_mark.line + 1 if getattr(node, "start_mark", None) else None
@@ -240,16 +285,18 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
     _bounded(raw, source)
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    if not round_trip or len(raw) > 1024 * 1024:
+    if (not round_trip or len(raw) > 1024 * 1024) and not _DIRECTIVE.search(raw):  # %YAML 1.1: ruamel's rules
         from yaml import YAMLError as PyYAMLError
 
         try:
             return _load_fast(raw)
         except (PyYAMLError, ValueError, RecursionError) as exc:
-            if "digits" in str(exc):
+            if "integer string conversion" in str(exc):
                 raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
-            if len(raw) > 1024 * 1024:  # too large to read again slowly for the line: say what is wrong
-                raise InputError("YAML sai cú pháp", source=source) from None
+            if len(raw) > 1024 * 1024:  # too large to read again slowly: libyaml's own mark gives the line
+                mark = getattr(exc, "problem_mark", None)
+                where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark is not None else ""
+                raise InputError(f"{where}YAML sai cú pháp", source=source) from None
     try:
         return _yaml().load(raw)
     except InputError as exc:
@@ -259,7 +306,11 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
         raise InputError(f"{where}YAML sai cú pháp{_yaml_hint(exc)}", source=source) from None
-    except (YAMLError, ValueError, RecursionError):
+    except (YAMLError, ValueError, RecursionError) as exc:
+        if "integer string conversion" in str(exc):
+            raise InputError("có số quá dài (hơn 4.300 chữ số)", source=source) from None
+        raise InputError("YAML sai cú pháp", source=source) from None
+    except Exception:  # ruamel's own slips on odd input (an IndexError for '-_'): still a file that is not YAML
         raise InputError("YAML sai cú pháp", source=source) from None
 
 
@@ -368,7 +419,8 @@ def validate(data: Any, source: str | None = None, kind: type[M] | None = None, 
     version = data.pop("dinh_dang", 1)
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= DINH_DANG:
         raise InputError(
-            f"dinh_dang: tệp định dạng '{version}' của một phiên bản vanban khác; bản này đọc định dạng 1 đến {DINH_DANG}",
+            f"dinh_dang: tệp định dạng '{_shown(version)}' của một phiên bản vanban khác; bản này đọc định dạng 1 đến "
+            f"{DINH_DANG}",
             source=source,
         )
     said = data.pop("loai", None)
@@ -410,10 +462,12 @@ def _plain(data: Any, depth: int = 0) -> Any:
     """ruamel's commented containers as plain dicts and lists (pydantic wants plain types)."""
     if isinstance(data, dict):
         return {str(key): _plain(value, depth + 1) for key, value in data.items()}
-    if isinstance(data, list):
+    if isinstance(data, (list, set, frozenset)) or type(data).__name__ == "CommentedSet":  # !!set keeps its order
         return [_plain(value, depth + 1) for value in data]
     if isinstance(data, str):
         return str(data)
+    if type(data).__name__ == "TaggedScalar":  # '!!str 010' read by the round-trip reader
+        return str(data.value)
     return data
 
 

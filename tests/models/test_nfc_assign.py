@@ -48,3 +48,13 @@ def test_text_is_normalised_once_per_input_however_deep(monkeypatch):
     monkeypatch.setattr(_common, "_normalise", counting)
     vanban.KeHoach.model_validate(data)
     assert len(calls) == sum(nodes(value) for value in data.values())  # each value once, not once per level
+
+
+@pytest.mark.parametrize("escaped", ["\\x00", "\\e", "\\a", "\\uFFFE"])
+def test_a_control_character_escaped_in_yaml_is_refused_naming_the_field(tmp_path, escaped):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("dia_danh: Lạng Sơn", f'dia_danh: "Lạng{escaped}Sơn"')
+    assert f'"Lạng{escaped}Sơn"' in text
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(vanban.InputError, match="dia_danh.*không phải chữ"):
+        vanban.load(path)

@@ -77,6 +77,7 @@ _MARK_RE = re.compile(
 
 
 _SPACE_RE = re.compile(r"[^\S\n\u00a0]+")
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _ANY_SPACE_RE = re.compile(r"[^\S\u00a0]+")
 
 
@@ -90,6 +91,8 @@ def _normalise(value: Any, keep_lines: bool = False) -> Any:
         value = text.nfc(value)
         if value.isprintable() and "  " not in value:  # no space but single ASCII ones: nothing to replace
             return value
+        if bad := _NOT_TEXT.search(value):  # a control character escaped in YAML ("\x00"): Word cannot hold it
+            raise ValueError(f"có ký tự không phải chữ (mã U+{ord(bad.group()):04X})")
         return (_SPACE_RE if keep_lines else _ANY_SPACE_RE).sub(" ", value)
     if isinstance(value, dict):
         return {key: _normalise(item) for key, item in value.items()}
