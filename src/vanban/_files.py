@@ -87,8 +87,11 @@ def _identity(path: Path) -> tuple[object, ...]:
 def guard_outputs(inputs: Iterable[PathLike | None], outputs: Iterable[PathLike | None]) -> None:
     """Refuse a command that would write over one of its inputs, or write two outputs to one file."""
     sources = {_identity(Path(p)): Path(p) for p in inputs if p is not None}
+    targets = [Path(p) for p in outputs if p is not None]
+    if not sources and len(targets) < 2:
+        return  # nothing to compare with
     seen: set[tuple[object, ...]] = set()
-    for target in (Path(p) for p in outputs if p is not None):
+    for target in targets:
         identity = _identity(target)
         if identity in sources:
             raise InputError(f"tệp ra '{target}' trùng với tệp vào '{sources[identity]}': không ghi đè tệp của bạn")
