@@ -114,6 +114,15 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
+def test_help_does_not_load_the_models():
+    code = (
+        "import sys\nfrom vanban._cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pydantic', 'docx', 'jinja2') if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "Cách dùng" in done.stdout and done.stderr.strip().splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize("code, model, core", [("KH", KeHoach, "nhiem_vu"), ("BC", BaoCao, "ket_qua")])
 def test_template_variables_are_model_fields(code, model, core):
     """Drift: every variable a bundled template reads is a field of its model, or the header's column widths the

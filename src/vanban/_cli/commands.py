@@ -71,8 +71,9 @@ def _echo(message: str) -> None:
     print(message)
 
 
-def _load_document(path: Path, kind: type[vanban.VanBan] = vanban.KeHoach) -> Any:
+def _load_document(path: Path, kind: type[vanban.VanBan] | None = None) -> Any:
     """A plan (or report) from YAML/JSON, or read from a DOCX (the parser's doubts are summed up)."""
+    kind = kind or vanban.KeHoach  # looked up here: `vanban --help` does not load the models
     if path.suffix.lower() in (".docx", ".doc"):
         found = vanban.parse_detailed(path)
         guesses = [note for note in found.notes if note.guess]
