@@ -4,6 +4,7 @@ as text), and leaves to the round-trip reader whatever it should not decide (a k
 from __future__ import annotations
 
 import pytest
+import yaml
 from conftest import ROOT
 from ruamel.yaml import YAML
 
@@ -46,7 +47,7 @@ def test_every_yaml_file_of_the_project_reads_the_same(path):
     "raw", ["a: 1\na: 2\n", "1: a\n'1': b\n", "x: &b {c: 1}\ny:\n  <<: *b\n  d: 2\n", "a: {1.10: x, 1.1: y}\n"]
 )
 def test_what_the_fast_reader_does_not_decide_is_left_to_the_round_trip_reader(raw):
-    with pytest.raises(ValueError):
+    with pytest.raises((ValueError, yaml.YAMLError)):
         _load_fast(raw)
 
 
@@ -138,3 +139,12 @@ def test_a_number_too_long_to_print_is_named_not_printed(tmp_path):
     path.write_text("dinh_dang: 0x" + "f" * 20_000 + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="số quá dài"):
         load(path)
+
+
+def test_a_key_written_twice_in_a_large_file_names_its_line(tmp_path):
+    filler = "".join(f"k{number}: {'chữ ' * 20}\n" for number in range(12_000))
+    path = tmp_path / "k.yaml"
+    path.write_text(filler + "k5: lần hai\n", encoding="utf-8")
+    assert path.stat().st_size > 1024 * 1024  # read by the fast reader only
+    with pytest.raises(InputError, match="dòng 12001, cột 1: YAML sai cú pháp: một trường được viết hai lần"):
+        read_data(path, round_trip=False)

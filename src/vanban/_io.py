@@ -148,20 +148,20 @@ def _fast_loader() -> Any:
                 if node.tag == _STR:
                     return node.value
                 if node.tag not in _SCALARS:
-                    raise ValueError("tag")
+                    raise yaml.constructor.ConstructorError(None, None, "tag", node.start_mark)
                 return self.construct_object(node)
             if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
                 return [self.build(item) for item in node.value]
             if not (isinstance(node, yaml.MappingNode) and node.tag == _MAP):
-                raise ValueError("tag")
+                raise yaml.constructor.ConstructorError(None, None, "tag", node.start_mark)
             mapping: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise ValueError("merge key")
+                    raise yaml.constructor.ConstructorError(None, None, "merge key", key_node.start_mark)
                 key = self.build(key_node)
                 key = key if isinstance(key, str) else str(key)
                 if key in mapping:
-                    raise ValueError("duplicate key")
+                    raise yaml.constructor.ConstructorError(None, None, "found duplicate key", key_node.start_mark)
                 mapping[key] = self.build(value_node)
             return mapping
 
@@ -296,7 +296,8 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
             if len(raw) > 1024 * 1024:  # too large to read again slowly: libyaml's own mark gives the line
                 mark = getattr(exc, "problem_mark", None)
                 where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark is not None else ""
-                raise InputError(f"{where}YAML sai cú pháp", source=source) from None
+                hint = _yaml_hint(exc) if hasattr(exc, "problem") else ""
+                raise InputError(f"{where}YAML sai cú pháp{hint}", source=source) from None
     try:
         return _yaml().load(raw)
     except InputError as exc:
