@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import math
 import os
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from . import text
 from ._errors import InputError
 from ._files import HEADER, read_text, write_atomic, written_by_vanban
 from .models import BaoCao, KeHoach, SoKyHieu, VanBan
+from .models._common import SoDaViet
 from .models._errors import field_path
 
 PathLike = str | os.PathLike[str]
@@ -68,9 +70,8 @@ def _kind(value: Any, source: str | None) -> type[VanBan]:
     return KINDS[name]
 
 
-@functools.cache
-def _yaml() -> Any:
-    """The round-trip YAML reader/writer: keeps comments and knows every value's line."""
+def _round_trip() -> Any:
+    """A round-trip YAML reader/writer: keeps comments and knows every value's line."""
     from ruamel.yaml import YAML
     from ruamel.yaml.constructor import RoundTripConstructor
 
@@ -88,6 +89,9 @@ def _yaml() -> Any:
     yaml.allow_unicode = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+_yaml = functools.cache(_round_trip)  # one for the process; a file with a %YAML directive gets its own (it stays set)
 
 
 @functools.cache
@@ -141,6 +145,9 @@ def _fast_loader() -> Any:
                 return sign * int(digits[2:], bases[digits[:2]])
             return sign * int(digits)
 
+        def construct_yaml_float(self, node: Any) -> float:
+            return SoDaViet(super().construct_yaml_float(node), node.value)  # 1.500 read as written, by the model
+
         def build(self, node: Any) -> Any:
             """Plain data from the composed nodes, without PyYAML's bookkeeping of shared and recursive nodes. Only
             YAML's core types: any other tag (!!set, !!omap, a tag that does not fit its node) is left to ruamel."""
@@ -166,6 +173,7 @@ def _fast_loader() -> Any:
             return mapping
 
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+    Loader.add_constructor("tag:yaml.org,2002:float", Loader.construct_yaml_float)
     return Loader
 
 
@@ -299,7 +307,7 @@ def read_data(path: PathLike, *, round_trip: bool = True) -> Any:
                 hint = _yaml_hint(exc) if hasattr(exc, "problem") else ""
                 raise InputError(f"{where}YAML sai cú pháp{hint}", source=source) from None
     try:
-        return _yaml().load(raw)
+        return (_round_trip() if _DIRECTIVE.search(raw) else _yaml()).load(raw)
     except InputError as exc:
         exc.source = source
         raise
@@ -469,7 +477,17 @@ def _plain(data: Any, depth: int = 0) -> Any:
         return str(data)
     if type(data).__name__ == "TaggedScalar":  # '!!str 010' read by the round-trip reader
         return str(data.value)
+    if type(data).__name__ == "ScalarFloat" and (written := float_as_written(data)) is not None:
+        return SoDaViet(data, written)
     return data
+
+
+def float_as_written(value: Any) -> str | None:
+    """The text of a float ruamel's round-trip reader read (``1.000``, ``12.500``, ``1.10``), from what it kept."""
+    width, point = getattr(value, "_width", None), getattr(value, "_prec", None)
+    if getattr(value, "_exp", None) is None and width and point is not None and math.isfinite(value):
+        return f"{float(value):.{max(width - point - 1, 0)}f}"
+    return None
 
 
 def _validate_file(path: PathLike, data: Any, kind: type[M] | None, plain: bool = False) -> VanBan:

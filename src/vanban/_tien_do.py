@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from . import text
 from ._errors import InputError
 from ._files import read_text
-from ._io import describe_error, read_data
+from ._io import describe_error, float_as_written, read_data
 from ._xlsx import MAX_COLUMNS, MAX_ROWS, open_workbook, sheet_rows
 from .models._common import MAX_SO_LUONG
 from .models.bao_cao import KyBaoCao, _plain, parse_trang_thai
@@ -160,10 +160,8 @@ def _typed(value: Any) -> Any:
 
     if isinstance(value, (BinaryInt, HexInt, OctalInt)):
         return {HexInt: f"0x{value:x}", OctalInt: f"0o{value:o}"}.get(type(value), f"0b{value:b}")  # refused as text
-    if isinstance(value, ScalarFloat):
-        width, point = getattr(value, "_width", None), getattr(value, "_prec", None)  # how it was written
-        if getattr(value, "_exp", None) is None and width and point is not None and math.isfinite(value):
-            return f"{float(value):.{max(width - point - 1, 0)}f}"
+    if isinstance(value, ScalarFloat) and (written := float_as_written(value)) is not None:
+        return written
     return value
 
 

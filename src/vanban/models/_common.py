@@ -85,6 +85,24 @@ _ANY_SPACE_RE = re.compile(r"[^\S\u00a0]+")
 MAX_MUC = 20_000
 
 
+class SoDaViet(float):
+    """A number from a YAML file with the text it was written as (``1.500``), for :func:`so_viet`."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> SoDaViet:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+
+def so_viet(value: Any) -> Any:
+    """A figure read the Vietnamese way, however the file gave it: ``1.500`` is fifteen hundred, ``12,5`` twelve and a
+    half, ``1.5`` is refused as unclear (YAML would have read 1.500 as one and a half)."""
+    written = value.written if isinstance(value, SoDaViet) else value if isinstance(value, str) else None
+    return value if written is None else text.tu_so(written)
+
+
 def _normalise(value: Any, keep_lines: bool = False) -> Any:
     """NFC, and no tabs or line breaks inside a paragraph (they would become soft breaks)."""
     if isinstance(value, str):

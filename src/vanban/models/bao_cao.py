@@ -11,7 +11,7 @@ from pydantic import ConfigDict, Field, field_validator, model_serializer, model
 from vanban import text
 
 from .._errors import InputError
-from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string
+from ._common import MAX_SO_LUONG, PLACEHOLDER_RE, VanBanDanChieu, VBModel, accepts_string, so_viet
 from ._van_ban import NoiDung, PhuLucVanBan, VanBan, cac_chu
 
 TrangThai = Literal["hoan_thanh", "dang_thuc_hien", "cham_tien_do", "chua_trien_khai"]
@@ -179,6 +179,8 @@ class ChiTieuDat(VBModel):
     thieu: list[str] = Field(
         default_factory=list, description="Các kỳ con chưa có số liệu (số đạt được chưa gồm các kỳ này)."
     )
+
+    _so_viet = field_validator("so_luong", "dat", mode="before")(so_viet)
 
     @field_validator("so_luong", "dat")
     @classmethod

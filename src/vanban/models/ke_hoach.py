@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, model_serializer, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_serializer, model_validator
 
 from vanban import text
 
-from ._common import MAX_SO_LUONG, ThoiGian, VBModel, accepts_string
+from ._common import MAX_SO_LUONG, ThoiGian, VBModel, accepts_string, so_viet
 from ._van_ban import NoiDung, PhuLucVanBan, VanBan
 
 
@@ -17,6 +17,8 @@ class ChiTieu(VBModel):
 
     so_luong: int | float = Field(ge=0, le=MAX_SO_LUONG)
     don_vi: str = Field(min_length=1, description="Đơn vị tính, ví dụ: Doanh nghiệp, Hợp tác xã.")
+
+    _so_viet = field_validator("so_luong", mode="before")(so_viet)
 
     def __str__(self) -> str:
         number = self.so_luong
