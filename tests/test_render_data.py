@@ -158,7 +158,7 @@ def test_grouped_plan_with_appendix():
         "2. Kinh phí thực hiện",
         "Phụ lục",
         "PHÂN CÔNG THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026",
-        f"(Kèm theo Kế hoạch số {BLANK}/KH-SNV ngày {BLANK} tháng 12 năm 2025)",
+        f"(Kèm theo Kế hoạch số {BLANK}/KH-SNV ngày {BLANK} tháng 12 năm 2025 của Sở Nội vụ)",  # ten_goi from \"Sở Nội vụ\"
     ]:
         assert expected in text
     # the appendix is its own section: landscape, numbered from 1, header row repeated

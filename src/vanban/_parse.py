@@ -824,7 +824,11 @@ class _Reader:
                 continue
             note = appendix.ghi_chu
             default = wording.kem_theo("Kế hoạch", number, issued, data["co_quan"].get("ten_goi"))
+            plain = clean(wording.kem_theo("Kế hoạch", number, issued, None))[:-1] + " của "
             if note and clean(note) == clean(default):
+                note = None
+            elif note and clean(note).startswith(plain) and clean(note).endswith(")"):  # names the issuer: its name
+                data["co_quan"]["ten_goi"] = clean(note)[len(plain) : -1]  # in sentences, as vanban writes it
                 note = None
             label = appendix.nhan if appendix.nhan != "Phụ lục" else None
             title = appendix.tieu_de[0] if appendix.tieu_de else ""

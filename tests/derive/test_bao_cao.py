@@ -795,3 +795,20 @@ def test_an_implausible_figure_is_warned_about(plan):
     huge = TienDoKy.model_validate({"ky": "quý I năm 2024", "nhiem_vu": {2: {"dat": 1000}}})
     with pytest.warns(vanban.ReportWarning, match="nhiệm vụ 2: số đạt được 1.000 gấp hơn 10 lần chỉ tiêu 15"):
         draft_report(plan, "quý I", [huge])
+
+
+@pytest.mark.parametrize(
+    "ten, spoken",
+    [
+        ("Phòng Tài nguyên và Môi trường", "Phòng Tài nguyên và Môi trường"),  # typed as a sentence names it
+        ("SỞ CÔNG THƯƠNG", "Sở Công Thương"),
+        ("PHÒNG NỘI VỤ", None),  # in capitals, a district office's name cannot be guessed
+    ],
+)
+def test_the_report_names_the_agency_as_its_plan_writes_it(ten, spoken):
+    plan = plan_of(2, co_quan={"chu_quan": "UBND HUYỆN A", "ten": ten, "viet_tat": "X"})
+    report = draft_report(plan, "quý I năm 2025")
+    if spoken is None:
+        assert "[Bổ sung tên cơ quan]" in report.trich_yeu
+    else:
+        assert f"của {spoken} quý I năm 2025" in report.trich_yeu and "[Bổ sung tên cơ quan]" not in report.trich_yeu

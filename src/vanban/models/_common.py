@@ -249,6 +249,18 @@ class CoQuan(VBModel):
         default=None, description="Tên cơ quan viết thường, dùng trong câu (ví dụ: Sở Khoa học và Công nghệ)."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _spoken(cls, data: Any) -> Any:
+        """A name typed as a sentence writes it ("Phòng Tài nguyên và Môi trường") is the name used in sentences."""
+        if isinstance(data, dict) and not data.get("ten_goi"):
+            given = data.get("ten")
+            parts = [part for part in (given if isinstance(given, list) else [given]) if isinstance(part, str)]
+            written = " ".join(" ".join(parts).split())
+            if any(c.islower() for c in written):
+                return {**data, "ten_goi": written}
+        return data
+
     @field_validator("chu_quan", "ten")
     @classmethod
     def _upper(cls, lines: list[str]) -> list[str]:
