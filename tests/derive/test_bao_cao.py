@@ -17,7 +17,7 @@ import vanban
 from vanban._derive import draft_report
 from vanban._errors import InputError
 from vanban._tien_do import load_progress
-from vanban.models import KyBaoCao, TienDoKy
+from vanban.models import KyBaoCao, ThoiGian, TienDoKy
 
 Q1 = ROOT / "examples" / "tien-do-quy-I-2024.yaml"
 Q2 = ROOT / "examples" / "tien-do-quy-II-2024.csv"
@@ -812,3 +812,17 @@ def test_the_report_names_the_agency_as_its_plan_writes_it(ten, spoken):
         assert "[Bổ sung tên cơ quan]" in report.trich_yeu
     else:
         assert f"của {spoken} quý I năm 2025" in report.trich_yeu and "[Bổ sung tên cơ quan]" not in report.trich_yeu
+
+
+def test_a_task_set_for_later_quarters_is_not_asked_for_and_comes_next_when_due():
+    plan = plan_of(2)
+    tasks = [
+        plan.nhiem_vu[0],
+        plan.nhiem_vu[1].model_copy(update={"thoi_gian": ThoiGian.model_validate("Quý III, IV năm 2025")}),
+    ]
+    plan = plan.model_copy(update={"nhiem_vu": tasks})
+    report = draft_report(plan, "quý II năm 2025")
+    ahead = " ".join(report.nhiem_vu_tiep_theo)
+    assert "nhiệm vụ 2: Nhiệm vụ số 2 về cải cách" in ahead  # due in quý III: the next period's work
+    asked = [line for line in report.nhiem_vu_tiep_theo if line.startswith("[Bổ sung phương hướng")]
+    assert asked and asked[0].endswith(": 1]")  # only task 1 lacks figures; task 2 has not begun

@@ -482,6 +482,12 @@ def _remaining(result: KetQuaNhiemVu) -> str:
     return f" ({'; '.join(left)})" if left else ""
 
 
+def _starts_after(task: NhiemVu, period: KyBaoCao, year: int) -> bool:
+    """Whether the plan sets a task's time frame wholly after the period (not yet due: no figure is missing)."""
+    frame = task.thoi_gian.cac_thang(year) if task.thoi_gian else None
+    return bool(frame) and period.nam == year and min(frame or {0}) >= period.thang.stop
+
+
 def _next_tasks(
     tasks: list[tuple[str, NhiemVu]],
     results: list[KetQuaNhiemVu],
@@ -494,7 +500,12 @@ def _next_tasks(
     task whose status is not known up to the end of the period is left to the clerk."""
     lines: NoiDung = []
     ongoing: list[str] = []
-    unknown = [r.ma or str(r.so) for r in results if r.trang_thai is None or str(last_part) in r.thieu]
+    later = {ma for ma, task in tasks if _starts_after(task, period, year)}  # nothing to report on yet
+    unknown = [
+        r.ma or str(r.so)
+        for r in results
+        if (r.trang_thai is None or str(last_part) in r.thieu) and (r.ma or str(r.so)) not in later
+    ]
     within = following.nam == year
     ahead = set(following.thang) if within else set()
     passed = set(range(1, period.thang.stop))
