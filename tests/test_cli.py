@@ -159,3 +159,10 @@ def test_a_bundled_template_exported_for_word_renders_the_same(capsys, tmp_path)
     assert code == 2 and "không ghi đè" in stderr
     code, _, stderr = call(capsys, "mau", "bieu-mau", "-o", str(tmp_path / "x.docx"))
     assert code == 2 and "bieu-mau" in stderr and not (tmp_path / "x.docx").exists()
+
+
+def test_the_check_after_a_fix_is_named_by_the_fixed_file(capsys, tmp_path, example_docx):
+    source, fixed = tmp_path / "goc.docx", tmp_path / "da-sua.docx"
+    source.write_bytes(example_docx)
+    code, out, _ = call(capsys, "check", str(source), "--fix", "-o", str(fixed))
+    assert code == 0 and f"{fixed} —" in out and "<bytes>" not in out

@@ -9,6 +9,7 @@ running the tool are the usual ones (``-o/--output``, ``--out-dir``, ``-j/--jobs
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import glob
 import json
 import sys
@@ -584,7 +585,7 @@ def _check(args: Args) -> int:
                 for change in fixed.changes:
                     print(f"  - {change}", file=stream)
                 print("Kiểm tra lại bản đã sửa:", file=stream)
-                result = fixed.after
+                result = dataclasses.replace(fixed.after, source=str(output))  # named by its file, not "<bytes>"
             elif args.annotate:
                 annotated, result = vanban.annotate(path, du_thao=args.du_thao, profile=profile)
                 vanban.write_all({output: annotated}, inputs=args.files)
