@@ -94,14 +94,6 @@ def _round_trip() -> Any:
 _yaml = functools.cache(_round_trip)  # one for the process; a file with a %YAML directive gets its own (it stays set)
 
 
-@functools.cache
-def _fast_yaml() -> Any:
-    """ruamel.yaml's safe reader, for the alias check (it keeps the nodes an alias shares)."""
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=False)
-
-
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SCALARS = {f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null", "timestamp")}
 #: Above this size a file's nodes are counted (by libyaml's events) before any reader builds them.
@@ -203,11 +195,11 @@ def _bounded(raw: str, source: str) -> None:
     if len(raw) > COUNT_ABOVE:
         _count_nodes(raw, source)
     if any(_ANCHOR.match(raw, max(at - 1, 0)) for at in _positions(raw, "&")):
-        from ruamel.yaml.error import YAMLError
+        import yaml
 
         try:
-            root = _fast_yaml().compose(raw)
-        except (YAMLError, ValueError, RecursionError, IndexError):
+            root = yaml.compose(raw, Loader=_fast_loader())  # nodes only: an alias shares its anchor's node
+        except (yaml.YAMLError, ValueError, RecursionError):
             return  # not YAML: the reader says where
         _check_expansion(root, source)
 

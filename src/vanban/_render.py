@@ -482,6 +482,8 @@ class Template:
         self._around = (b"", b"")
         self._skeleton = skeleton if {DOCUMENT, FOOTNOTES} <= set(skeleton.names()) else None
         if self._skeleton is not None:
+            # a part with no Jinja (the page-number header) is the same in every document: its bytes are copied
+            self._headers = [(part, compiled) for part, compiled in self._headers if not _static(part.source)]
             document = skeleton.read(DOCUMENT)
             start, end = document.index(b">", document.index(b"<w:body")) + 1, document.rindex(b"</w:body>")
             self._around = (document[:start], document[end:])
@@ -547,11 +549,7 @@ class Template:
         gc.disable()  # filling makes many short-lived objects; a collection midway walks them all (superlinear)
         try:
             body = _footnote_marks(self._fill(self._body, context), len(model.chu_thich))
-            headers = [
-                (part, self._fill(compiled, context).encode(part.encoding))
-                for part, compiled in self._headers
-                if self._skeleton is None or not _static(part.source)  # else the template's own bytes are copied
-            ]
+            headers = [(part, self._fill(compiled, context).encode(part.encoding)) for part, compiled in self._headers]
         except jinja2.UndefinedError as exc:
             from ._io import still_valid
 

@@ -117,19 +117,10 @@ def not_yearly(plan: KeHoach) -> str | None:
 
 def with_identities(plan: KeHoach) -> KeHoach:
     """The plan with every task's identity written into it (so it stays when tasks are dropped or moved)."""
-    named = {id(task): ma for ma, task in plan.cac_nhiem_vu()}
-    if all(task.ma for _, task in plan.cac_nhiem_vu()):
-        return plan
-
-    def mark(tasks: list[NhiemVu]) -> list[NhiemVu]:
-        return [t.model_copy(update={"ma": named[id(t)]}) if id(t) in named and not t.ma else t for t in tasks]
-
-    update: dict[str, Any] = {"nhiem_vu": mark(plan.nhiem_vu)}
-    update["linh_vuc"] = [a.model_copy(update={"nhiem_vu": mark(a.nhiem_vu)}) for a in plan.linh_vuc]
-    if plan.phu_luc is not None:
-        groups = [g.model_copy(update={"nhiem_vu": mark(g.nhiem_vu)}) for g in plan.phu_luc.nhom]
-        update["phu_luc"] = plan.phu_luc.model_copy(update={"nhom": groups})
-    return plan.model_copy(update=update)
+    unnamed: dict[int, NhiemVu | None] = {
+        id(task): task.model_copy(update={"ma": ma}) for ma, task in plan.cac_nhiem_vu() if not task.ma
+    }
+    return _replace_tasks(plan, unnamed) if unnamed else plan
 
 
 _NAMES = {
